@@ -1,0 +1,291 @@
+"""The `redpilot` command. Each command is a thin shell over library functions; heavy imports stay inside them
+so `redpilot --help` and one-shot commands start fast."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.store.knowledge_base import KnowledgeBase, Progress
+
+app = typer.Typer(
+    name="redpilot",
+    help="RedPilot: a Xiaohongshu (RED) marketing assistant. Knowledge base, search and the Telegram bot.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+kb_app = typer.Typer(help="Inspect and maintain the knowledge base.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure quality on the project's own evaluation sets.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def fail(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(2)
+
+
+def settings() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+@contextmanager
+def knowledge_base() -> Iterator[KnowledgeBase]:
+    from bot.store.knowledge_base import KnowledgeBase, KnowledgeBaseError
+
+    try:
+        kb = KnowledgeBase(settings())
+        try:
+            yield kb
+        finally:
+            kb.close()
+    except (ConfigError, KnowledgeBaseError) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or 'data dir'}: {exc.strerror}")
+
+
+@contextmanager
+def progress_bar() -> Iterator[Progress]:
+    """A rich progress bar on stderr, so --json output on stdout stays clean."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    task = bar.add_task("preparing", total=None)
+    stage = {"label": ""}
+
+    def report(label: str, done: int, total: int) -> None:
+        if label != "embedding":
+            stage["label"] = label
+            bar.update(task, description=label, completed=0, total=None)
+            return
+        bar.update(task, description=f"{stage['label']}: embedding", completed=done, total=total or None)
+
+    with bar:
+        yield report
+
+
+@app.callback()
+def main_callback() -> None:
+    s = settings()
+    logging.basicConfig(level=s.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "chromadb", "jieba"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(s.log_level)))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to import.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Import guides, posts, influencers and comments (native, MediaCrawler or Chinese-header exports)."""
+    with knowledge_base() as kb, progress_bar() as progress:
+        report = kb.ingest_paths(paths, progress)
+    if as_json:
+        out.print_json(json.dumps(report.model_dump(), ensure_ascii=False))
+        return
+    out.print(
+        f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"rejected {len(report.rejected)}",
+        highlight=False,
+    )
+    for rejected in report.rejected[:50]:
+        out.print(f"  rejected {rejected.source}: {rejected.reason}", highlight=False, markup=False)
+    if len(report.rejected) > 50:
+        out.print(f"  ... and {len(report.rejected) - 50} more (use --json for all)")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="A question or keywords, Chinese or English.")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="How many results.")] = 5,
+    kind: Annotated[str | None, typer.Option(help="playbook, post or influencer.")] = None,
+    category: Annotated[str | None, typer.Option(help="Category slug, e.g. skincare.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print results as JSON.")] = False,
+) -> None:
+    """Search the knowledge base (hybrid: embeddings + BM25)."""
+    if kind and kind not in ("playbook", "post", "influencer"):
+        fail(f"--kind must be playbook, post or influencer (got {kind!r})")
+    with knowledge_base() as kb:
+        with progress_bar() as progress:
+            kb.ensure_ready(progress)
+        hits = kb.search(query, k, kinds=(kind,) if kind else (), category=category)
+    if as_json:
+        rows = [
+            {"doc_id": h.doc_id, "kind": h.kind, "title": h.title, "score": h.score, "snippet": h.snippet}
+            for h in hits
+        ]
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    if not hits:
+        out.print("No results.")
+    for number, hit in enumerate(hits, start=1):
+        out.print(
+            f"[bold]{number}. {hit.title}[/bold]  [dim]{hit.kind} · {hit.doc_id}[/dim]", highlight=False
+        )
+        out.print(f"   {hit.snippet}", highlight=False, markup=False)
+
+
+@kb_app.command("stats")
+def kb_stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Counts of records, chunks and index entries."""
+    with knowledge_base() as kb:
+        with progress_bar() as progress:
+            kb.ensure_ready(progress)
+        stats = kb.stats()
+    if as_json:
+        out.print_json(json.dumps(stats.__dict__, ensure_ascii=False))
+        return
+    docs = stats.documents
+    out.print(
+        f"guides {docs['playbook']}, posts {docs['post']}, influencers {docs['influencer']}, "
+        f"comments {docs['comment']}\nchunks {stats.chunks} (lexical {stats.lexical_entries}, "
+        f"vectors {stats.vector_entries})\nembeddings {stats.embedding_model}; vectors in {stats.vector_store}\n"
+        f"knowledge folder {stats.knowledge_dir} ({stats.sources} files)",
+        highlight=False,
+    )
+
+
+@kb_app.command("list")
+def kb_list(
+    kind: Annotated[str | None, typer.Option(help="playbook, post, influencer or comment.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List stored records."""
+    with knowledge_base() as kb:
+        kb.ensure_ready()
+        rows = kb.list_documents(kind, limit, offset)
+    if as_json:
+        out.print_json(
+            json.dumps(
+                [{"doc_id": r.doc_id, "kind": r.kind, "title": r.title, "source": r.source} for r in rows],
+                ensure_ascii=False,
+            )
+        )
+        return
+    for row in rows:
+        out.print(f"{row.kind:<10} {row.doc_id:<40} {row.title}", highlight=False, markup=False)
+
+
+@kb_app.command("remove")
+def kb_remove(doc_id: Annotated[str, typer.Argument(help="A note id, influencer id or guide path.")]) -> None:
+    """Remove a record (and its index entries)."""
+    with knowledge_base() as kb:
+        removed = kb.remove(doc_id)
+    if not removed:
+        fail(f"no record with id {doc_id!r}")
+    out.print(f"removed {removed} record(s) with id {doc_id}", highlight=False)
+
+
+@kb_app.command("rebuild")
+def kb_rebuild() -> None:
+    """Rebuild the lexical and vector indexes from the stored records (e.g. after changing EMBEDDING_MODEL)."""
+    with knowledge_base() as kb, progress_bar() as progress:
+        kb.ensure_ready(progress)
+        count = kb.rebuild(progress)
+    out.print(f"rebuilt {count} chunks", highlight=False)
+
+
+@kb_app.command("export-cache")
+def kb_export_cache() -> None:
+    """Write the embedding cache of the knowledge folder next to it (shipped so fresh clones start fast)."""
+    with knowledge_base() as kb, progress_bar() as progress:
+        kb.ensure_ready(progress)
+        path, count = kb.export_seed_cache()
+    out.print(f"wrote {count} vectors to {path}", highlight=False)
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Recall@5, MRR@10 and nDCG@10 of lexical, dense and hybrid search on the bundled evaluation set."""
+    from bot.eval.retrieval import evaluate, load_cases
+
+    with knowledge_base() as kb:
+        with progress_bar() as progress:
+            kb.ensure_ready(progress)
+        results = evaluate(kb, load_cases())
+    if as_json:
+        out.print_json(json.dumps([r.model_dump() for r in results], ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"Retrieval on {results[0].queries} queries (bundled knowledge)")
+    for column in ("retriever", "slice", "recall@5", "MRR@10", "nDCG@10"):
+        table.add_column(column)
+    for r in results:
+        table.add_row(r.mode, r.slice, f"{r.recall_at_5:.3f}", f"{r.mrr_at_10:.3f}", f"{r.ndcg_at_10:.3f}")
+    out.print(table)
+
+
+@app.command()
+def run() -> None:
+    """Start RedPilot: build the knowledge index, then serve."""
+    s = settings()
+    with knowledge_base() as kb:
+        with progress_bar() as progress:
+            report = kb.ensure_ready(progress)
+        stats = kb.stats()
+        if report and (report.added or report.updated):
+            err.print(f"indexed {report.added + report.updated} records", highlight=False)
+        err.print(
+            f"knowledge base ready: {stats.documents['playbook']} guides, {stats.documents['post']} posts, "
+            f"{stats.documents['influencer']} influencers",
+            highlight=False,
+        )
+        if s.telegram_bot_token is None:
+            err.print(
+                "No TELEGRAM_BOT_TOKEN is set. To serve on Telegram, open @BotFather in Telegram, send /newbot, "
+                "and put the token it gives you in .env as TELEGRAM_BOT_TOKEN=... (see .env.example).",
+                highlight=False,
+            )
+            if not sys.stdin.isatty():
+                raise typer.Exit(2)
+            _search_console(kb)
+            return
+        err.print("The Telegram bot is not part of this build yet; use `redpilot search` meanwhile.")
+
+
+def _search_console(kb: KnowledgeBase) -> None:
+    err.print("Search the knowledge base (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            query = input("redpilot> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if not query or query in ("/exit", "/quit"):
+            return
+        for number, hit in enumerate(kb.search(query, 5), start=1):
+            out.print(f"{number}. {hit.title} [dim]({hit.kind} · {hit.doc_id})[/dim]", highlight=False)
+            out.print(f"   {hit.snippet}", highlight=False, markup=False)
+
+
+def main() -> None:
+    app()

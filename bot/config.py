@@ -1,0 +1,116 @@
+"""Settings: the only module that reads the environment (and `.env`).
+
+Every other module receives a `Settings` object. A bad value becomes a `ConfigError` whose message is one
+line naming the environment variable, never a traceback.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOCAL_EMBEDDING_MODEL = "multilingual-e5-small"
+OPENAI_EMBEDDING_MODEL = "text-embedding-3-small"
+
+
+class ConfigError(ValueError):
+    """A setting has a bad value; the message is one line naming the variable."""
+
+
+def _env(name: str) -> AliasChoices:
+    return AliasChoices(name, name.lower())
+
+
+class Settings(BaseSettings):
+    """RedPilot's configuration. Field aliases are the environment variable names documented in README."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    data_dir: Path = Field(Path("./data"), validation_alias=_env("REDPILOT_DATA_DIR"))
+    knowledge_dir: Path = Field(Path("./knowledge"), validation_alias=_env("REDPILOT_KNOWLEDGE_DIR"))
+
+    embedding_provider: Literal["local", "openai"] = Field(
+        "local", validation_alias=_env("EMBEDDING_PROVIDER")
+    )
+    # Empty means the provider's default (multilingual-e5-small locally, text-embedding-3-small for openai).
+    embedding_model_name: str = Field("", validation_alias=_env("EMBEDDING_MODEL"))
+
+    openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY"))
+    openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL"))
+    openai_model: str = Field("gpt-4o-mini", validation_alias=_env("OPENAI_MODEL"))
+
+    chroma_host: str | None = Field(None, validation_alias=_env("CHROMA_HOST"))
+    chroma_port: int = Field(8000, ge=1, le=65535, validation_alias=_env("CHROMA_PORT"))
+
+    telegram_bot_token: SecretStr | None = Field(None, validation_alias=_env("TELEGRAM_BOT_TOKEN"))
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
+        "INFO", validation_alias=_env("LOG_LEVEL")
+    )
+
+    # Retrieval. Fusion weights were measured with `redpilot eval retrieval` (see docs/BENCHMARKS.md).
+    search_dense_weight: float = Field(1.0, ge=0, validation_alias=_env("SEARCH_DENSE_WEIGHT"))
+    search_lexical_weight: float = Field(1.0, ge=0, validation_alias=_env("SEARCH_LEXICAL_WEIGHT"))
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_log_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("embedding_provider", mode="before")
+    @classmethod
+    def _lower_provider(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("openai_base_url", "chroma_host", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("openai_api_key", "telegram_bot_token", mode="before")
+    @classmethod
+    def _blank_secret_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("openai_base_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @cached_property
+    def embedding_model(self) -> str:
+        if self.embedding_model_name:
+            return self.embedding_model_name
+        return LOCAL_EMBEDDING_MODEL if self.embedding_provider == "local" else OPENAI_EMBEDDING_MODEL
+
+    @property
+    def llm_configured(self) -> bool:
+        return self.openai_api_key is not None or self.openai_base_url is not None
+
+
+def _env_name(field_name: str) -> str:
+    field = Settings.model_fields.get(field_name)
+    alias = field.validation_alias if field is not None else None
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return field_name.upper()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment and `.env`; raise ConfigError with one line on a bad value."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = _env_name(str(first["loc"][0])) if first["loc"] else "settings"
+        value = first.get("input")
+        shown = "" if _env_name(str(first["loc"][0])).endswith(("KEY", "TOKEN")) else f" (got {value!r})"
+        message = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{name}: {message}{shown}") from None

@@ -1,0 +1,73 @@
+"""Data files shipped with the package: the category lexicon and the bilingual marketing glossary.
+
+They are data, not code, so admins can edit them; each loader reads its file once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _text(name: str) -> str:
+    return resources.files("bot").joinpath("resources", name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    zh: str
+    en: str
+    keywords: tuple[str, ...]
+
+
+@cache
+def categories() -> dict[str, Category]:
+    raw = json.loads(_text("categories.json"))
+    return {
+        slug: Category(slug, entry["zh"], entry["en"], tuple(k.lower() for k in entry["keywords"]))
+        for slug, entry in raw.items()
+    }
+
+
+def infer_category(*texts: str) -> str | None:
+    """The category whose keywords occur most often in the texts, or None when none occurs."""
+    haystack = " ".join(texts).lower()
+    if not haystack.strip():
+        return None
+    best, best_hits = None, 0
+    for category in categories().values():
+        hits = sum(haystack.count(keyword) for keyword in category.keywords)
+        if hits > best_hits:
+            best, best_hits = category.slug, hits
+    return best
+
+
+def normalize_category(value: str | None) -> str | None:
+    """Map a slug, a Chinese or English category name, or a keyword to a known slug; unknown text stays."""
+    if not value or not value.strip():
+        return None
+    text = value.strip()
+    lowered = text.lower().replace(" ", "_").replace("-", "_")
+    known = categories()
+    if lowered in known:
+        return lowered
+    for category in known.values():
+        if text in (category.zh, category.en) or lowered == category.en.lower().replace(" ", "_"):
+            return category.slug
+    return infer_category(text) or text
+
+
+@cache
+def glossary() -> tuple[tuple[str, ...], ...]:
+    """Synonym groups: each a tuple of lower-cased terms that mean the same thing across languages."""
+    groups: list[tuple[str, ...]] = []
+    for line in _text("glossary.tsv").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        terms = tuple(dict.fromkeys(t.strip().lower() for t in line.split("\t") if t.strip()))
+        if len(terms) > 1:
+            groups.append(terms)
+    return tuple(groups)
