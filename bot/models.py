@@ -107,6 +107,7 @@ class Chunk(BaseModel):
     title: str
     text: str
     embed_text: str
+    keywords: list[str] = Field(default_factory=list)  # indexed with the title (a guide's tags, a post's hashtags)
     category: str | None = None
     published_at: datetime | None = None
 

@@ -71,6 +71,7 @@ def chunk_guide(guide: Guide) -> list[Chunk]:
                     title=guide.title,
                     text=f"{heading}\n{part}" if heading else part,
                     embed_text=f"{label}\n{part}",
+                    keywords=guide.tags,
                     category=guide.category,
                 )
             )
@@ -90,6 +91,7 @@ def chunk_post(post: Post) -> Chunk:
         title=title,
         text=f"{post.title}\n{post.body}\n{_hashtags(post.tags)}".strip(),
         embed_text=f"{post.title}\n{_hashtags(post.tags)}\n{post.body[:POST_EMBED_BODY_CHARS]}".strip(),
+        keywords=post.tags,
         category=post.category,
         published_at=post.published_at,
     )

@@ -31,7 +31,10 @@ from bot.store.vectors import VectorIndex, VectorMeta
 # (stage label, done, total): the CLI turns this into a progress bar.
 Progress = Callable[[str, int, int], None]
 LOCK_WAIT_SECONDS = 600
+# Bump when chunking or tokenising changes: stored records are then re-indexed on the next start.
+INDEX_VERSION = "1"
 _KIND_OF = {Post: "post", Influencer: "influencer", Comment: "comment", Guide: "playbook"}
+_MODEL_OF = {kind: model for model, kind in _KIND_OF.items()}
 
 
 class KnowledgeBaseError(RuntimeError):
@@ -144,6 +147,11 @@ class KnowledgeBase:
             return None
         try:
             self._recover()
+            if self.catalog.meta("index_version") != INDEX_VERSION:
+                if self.catalog.counts()["chunks"]:
+                    self._rebuild_locked(progress)
+                with self.catalog.transaction() as db:
+                    Catalog.set_meta(db, "index_version", INDEX_VERSION)
             report = self._sync_knowledge(progress)
             self._reconcile(progress)
         finally:
@@ -337,7 +345,7 @@ class KnowledgeBase:
             category=chunk.category,
             published_ts=_ts(chunk.published_at),
             hash=_hash(payload),
-            title_tokens=" ".join(tokens(chunk.title)),
+            title_tokens=" ".join(tokens(" ".join([chunk.title, *chunk.keywords]))),
             body_tokens=" ".join(tokens(chunk.text)),
         )
 
@@ -366,29 +374,21 @@ class KnowledgeBase:
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Re-derive chunks, the lexical index and the vectors from the stored records. Returns chunk count."""
-        from bot.models import Comment as CommentModel
-        from bot.models import Guide as GuideModel
-        from bot.models import Influencer as InfluencerModel
-        from bot.models import Post as PostModel
-
-        models = {
-            "post": PostModel,
-            "influencer": InfluencerModel,
-            "comment": CommentModel,
-            "playbook": GuideModel,
-        }
         with self._locked():
             self._recover()
-            rows: list[ChunkRow] = []
-            for kind, model in models.items():
-                for data in self.catalog.records(kind):
-                    rows.extend(self._chunk_row(c) for c in chunk_record(model.model_validate(data)))
-            self.vectors.reset()
-            self.catalog.clear_lexical()
-            with self.catalog.transaction() as db:
-                Catalog.insert_chunks(db, rows)
-            self._write_vectors(rows, progress)
-            return len(rows)
+            return self._rebuild_locked(progress)
+
+    def _rebuild_locked(self, progress: Progress | None) -> int:
+        rows: list[ChunkRow] = []
+        for kind, model in _MODEL_OF.items():
+            for data in self.catalog.records(kind):
+                rows.extend(self._chunk_row(c) for c in chunk_record(model.model_validate(data)))
+        self.vectors.reset()
+        self.catalog.clear_lexical()
+        with self.catalog.transaction() as db:
+            Catalog.insert_chunks(db, rows)
+        self._write_vectors(rows, progress)
+        return len(rows)
 
     # --- reading ------------------------------------------------------------------------------------------
 
