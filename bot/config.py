@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     )
 
     # Retrieval. Fusion weights were measured with `redpilot eval retrieval` (see docs/BENCHMARKS.md).
-    search_dense_weight: float = Field(0.7, ge=0, validation_alias=_env("SEARCH_DENSE_WEIGHT"))
+    search_dense_weight: float = Field(0.5, ge=0, validation_alias=_env("SEARCH_DENSE_WEIGHT"))
     search_lexical_weight: float = Field(1.0, ge=0, validation_alias=_env("SEARCH_LEXICAL_WEIGHT"))
 
     @field_validator("log_level", mode="before")

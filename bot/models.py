@@ -107,7 +107,9 @@ class Chunk(BaseModel):
     title: str
     text: str
     embed_text: str
-    keywords: list[str] = Field(default_factory=list)  # indexed with the title (a guide's tags, a post's hashtags)
+    keywords: list[str] = Field(
+        default_factory=list
+    )  # indexed with the title (a guide's tags, a post's hashtags)
     category: str | None = None
     published_at: datetime | None = None
 

@@ -5,6 +5,7 @@ They are data, not code, so admins can edit them; each loader reads its file onc
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -71,3 +72,12 @@ def glossary() -> tuple[tuple[str, ...], ...]:
         if len(terms) > 1:
             groups.append(terms)
     return tuple(groups)
+
+
+@cache
+def fingerprint() -> str:
+    """Changes whenever a resource that shapes tokenisation changes."""
+    digest = hashlib.sha256()
+    for name in ("glossary.tsv", "categories.json"):
+        digest.update(_text(name).encode())
+    return digest.hexdigest()[:12]

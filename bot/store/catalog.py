@@ -154,8 +154,8 @@ class Catalog:
         category: str | None,
         since: int | None,
         until: int | None,
-    ) -> list[str]:
-        """Chunk ids best first by BM25 (title column weighted double)."""
+    ) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score; higher is better) best first, the title column weighted double."""
         where = ["chunks_fts MATCH ?"]
         args: list[object] = [match]
         if kinds:
@@ -171,11 +171,11 @@ class Catalog:
             where.append("c.published_ts <= ?")
             args.append(until)
         sql = (
-            "SELECT c.chunk_id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
-            f"WHERE {' AND '.join(where)} ORDER BY bm25(chunks_fts, 2.0, 1.0) LIMIT ?"
+            "SELECT c.chunk_id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts "
+            f"JOIN chunks c ON c.id = chunks_fts.rowid WHERE {' AND '.join(where)} ORDER BY score DESC LIMIT ?"
         )
         try:
-            return [r[0] for r in self.db.execute(sql, [*args, limit])]
+            return [(r[0], float(r[1])) for r in self.db.execute(sql, [*args, limit])]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse finds nothing lexically; dense search still answers
 

@@ -20,6 +20,7 @@ from filelock import FileLock, Timeout
 
 from bot.config import Settings
 from bot.models import AnyRecord, Comment, Guide, Influencer, IngestReport, Post, Rejected, SearchHit
+from bot.resources import fingerprint as resources_fingerprint
 from bot.store.catalog import Catalog, ChunkRow, DocumentRow
 from bot.store.chunking import chunk_record
 from bot.store.embeddings import CachedEmbedder, EmbeddingCache, make_embedder, seed_cache_path
@@ -31,8 +32,9 @@ from bot.store.vectors import VectorIndex, VectorMeta
 # (stage label, done, total): the CLI turns this into a progress bar.
 Progress = Callable[[str, int, int], None]
 LOCK_WAIT_SECONDS = 600
-# Bump when chunking or tokenising changes: stored records are then re-indexed on the next start.
-INDEX_VERSION = "1"
+# Bump when chunking or tokenising changes: stored records are then re-indexed on the next start. The
+# glossary and category lexicon shape jieba's dictionary, so editing them re-indexes too.
+INDEX_VERSION = "2"
 _KIND_OF = {Post: "post", Influencer: "influencer", Comment: "comment", Guide: "playbook"}
 _MODEL_OF = {kind: model for model, kind in _KIND_OF.items()}
 
@@ -52,6 +54,10 @@ class KBStats:
     knowledge_dir: str
     sources: int
     pending_journal: int
+
+
+def index_version() -> str:
+    return f"{INDEX_VERSION}-{resources_fingerprint()}"
 
 
 def _now() -> str:
@@ -147,11 +153,11 @@ class KnowledgeBase:
             return None
         try:
             self._recover()
-            if self.catalog.meta("index_version") != INDEX_VERSION:
+            if self.catalog.meta("index_version") != index_version():
                 if self.catalog.counts()["chunks"]:
                     self._rebuild_locked(progress)
                 with self.catalog.transaction() as db:
-                    Catalog.set_meta(db, "index_version", INDEX_VERSION)
+                    Catalog.set_meta(db, "index_version", index_version())
             report = self._sync_knowledge(progress)
             self._reconcile(progress)
         finally:

@@ -66,6 +66,7 @@ def parse_share(value: object) -> float | None:
         return None
     if isinstance(value, bool):
         raise ValueError(f"not a share: {value!r}")
+    percent = False
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
@@ -79,7 +80,7 @@ def parse_share(value: object) -> float | None:
             number /= 100
     else:
         raise ValueError(f"not a share: {value!r}")
-    if number > 1 and number <= 100:
+    if not percent and 1 < number <= 100:  # "35" in a share column means 35%
         number /= 100
     if not 0 <= number <= 1:
         raise ValueError(f"share out of range: {_short(value)}")

@@ -22,12 +22,13 @@ from bot.store.tokenize import tokens
 from bot.store.vectors import VectorIndex
 
 Mode = Literal["hybrid", "dense", "lexical"]
-# A small k lets the top ranks of each retriever count; with k=60 every rank in a short list of guides weighed
-# about the same and fusion fell behind BM25 alone (measured with `redpilot eval retrieval`).
-RRF_K = 5
+# A small k lets the top ranks of each retriever count: with the textbook k=60 every rank in a short list of
+# guides weighed about the same and fusion fell behind BM25 alone (measured with `redpilot eval retrieval`).
+RRF_K = 2
 CANDIDATES = 50
 SNIPPET_CHARS = 220
 _ASCII_TERM = re.compile(r"^[a-z0-9 .'+-]+$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ def expand_query(query: str) -> list[str]:
 
 def _contains(text: str, term: str) -> bool:
     if _ASCII_TERM.match(term):
-        return re.search(rf"(?<![a-z0-9]){re.escape(term)}s?(?![a-z0-9])", text) is not None
+        # Whole words only, singular or plural on either side ("cat" finds "cats" and the reverse).
+        stem = term[:-1] if len(term) > 3 and term.endswith("s") and not term.endswith("ss") else term
+        return re.search(rf"(?<![a-z0-9]){re.escape(stem)}s?(?![a-z0-9])", text) is not None
     return term in text
 
 
@@ -74,7 +77,15 @@ def fts_query(query: str) -> str:
         for token in tokens(part):
             if token not in seen:
                 seen.append(token)
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in seen[:64])
+    # A single Chinese character (猫, 狗) is a prefix: jieba indexes 猫咪 and 猫粮 as whole words.
+    return " OR ".join(
+        '"' + t.replace('"', '""') + '"' + ("*" if len(t) == 1 and _CJK.match(t) else "") for t in seen[:64]
+    )
+
+
+def _votes(per_doc: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
+    """Reciprocal rank votes (documents arrive best first). Min-max score fusion was tried and did worse."""
+    return {key: 1.0 / (RRF_K + rank) for rank, key in enumerate(per_doc, start=1)}
 
 
 class Searcher:
@@ -92,15 +103,23 @@ class Searcher:
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
 
-    def dense(self, query: str, filters: Filters, n: int = CANDIDATES) -> list[str]:
+    def dense(self, query: str, filters: Filters, n: int = CANDIDATES) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) best first, only for chunks whose committed version Chroma holds."""
         # Glossary synonyms travel with the query: the small multilingual model links "KOL" to "达人" far
         # better when both are in the text (cross-lingual recall@5 0.39 -> 0.52 on our set).
         synonyms = expand_query(query)[1:]
         text = f"{query} ({', '.join(synonyms[:12])})" if synonyms else query
-        vector = self.embedder.query(text)
-        return [chunk_id for chunk_id, _, _ in self.vectors.query(vector, n, filters.chroma_where())]
+        found = self.vectors.query(self.embedder.query(text), n, filters.chroma_where())
+        # A half-finished ingest in another process may have written vectors the catalog has not committed:
+        # those (unknown id, or a different content hash) are not shown.
+        committed = self.catalog.chunks_by_id([chunk_id for chunk_id, _, _ in found])
+        return [
+            (chunk_id, similarity)
+            for chunk_id, similarity, content_hash in found
+            if chunk_id in committed and committed[chunk_id].hash == content_hash
+        ]
 
-    def lexical(self, query: str, filters: Filters, n: int = CANDIDATES) -> list[str]:
+    def lexical(self, query: str, filters: Filters, n: int = CANDIDATES) -> list[tuple[str, float]]:
         match = fts_query(query)
         if not match:
             return []
@@ -119,31 +138,28 @@ class Searcher:
         filters = filters or Filters()
         if not query.strip():
             return []
-        ranked: list[tuple[Sequence[str], float]] = []
+        runs: list[tuple[list[tuple[str, float]], float]] = []
         if mode in ("hybrid", "dense"):
-            ranked.append((self.dense(query, filters), self.dense_weight if mode == "hybrid" else 1.0))
+            runs.append((self.dense(query, filters), self.dense_weight if mode == "hybrid" else 1.0))
         if mode in ("hybrid", "lexical"):
-            ranked.append((self.lexical(query, filters), self.lexical_weight if mode == "hybrid" else 1.0))
-        # Fuse at document level: each retriever votes with the rank of a document's best chunk, so a guide
-        # with many matching sections does not push other documents down the list.
-        candidate_ids = list(dict.fromkeys(i for ids, _ in ranked for i in ids))
-        rows = self.catalog.chunks_by_id(candidate_ids)
+            runs.append((self.lexical(query, filters), self.lexical_weight if mode == "hybrid" else 1.0))
+        rows = self.catalog.chunks_by_id(list(dict.fromkeys(c for run, _ in runs for c, _ in run)))
         scores: dict[tuple[str, str], float] = {}
         best_chunk: dict[tuple[str, str], ChunkRow] = {}
-        for ids, weight in ranked:
-            seen: set[tuple[str, str]] = set()
-            for chunk_id in ids:
-                # Dense ids come from Chroma; only chunks the catalog has committed count (a half-finished
-                # ingest in another process never leaks into answers).
+        for run, weight in runs:
+            # Document level: each retriever votes once per document, with its best chunk, so a guide with
+            # many matching sections does not push other documents down the list.
+            per_doc: dict[tuple[str, str], float] = {}
+            for chunk_id, score in run:
                 row = rows.get(chunk_id)
                 if row is None:
                     continue
                 key = (row.kind, row.doc_id)
-                if key in seen:
-                    continue
-                seen.add(key)
-                scores[key] = scores.get(key, 0.0) + weight / (RRF_K + len(seen))
-                best_chunk.setdefault(key, row)
+                if key not in per_doc:
+                    per_doc[key] = score
+                    best_chunk.setdefault(key, row)
+            for key, vote in _votes(per_doc).items():
+                scores[key] = scores.get(key, 0.0) + weight * vote
         ordered = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0][1]))[:k]
         return [self._hit(score, best_chunk[key], query) for key, score in ordered]
 

@@ -14,7 +14,7 @@ from bot.resources import categories, glossary
 # Kept as data in a string: a list literal of 200 words would drown the module.
 _STOP_WORDS = """
 的 了 和 是 在 我 有 也 就 都 而 及 与 着 或 一个 没有 我们 你们 他们 她们 这个 那个 这些 那些 什么 怎么 怎样 如何 为什么
-哪些 哪个 可以 能 会 要 吗 呢 吧 啊 呀 哦 嘛 么 把 被 让 给 对 从 到 向 为 以 于 上 下 中 里 这 那 很 还 更 最好 一下 一些
+哪些 哪个 可以 能 会 要 吗 呢 吧 啊 呀 哦 嘛 么 把 被 让 给 对 从 到 向 为 以 于 上 下 中 里 这 那 很 还 更 一下 一些
 不 没 请 帮 帮我 想 需要 应该 是否 多少 几 个 篇 些 该 用 做 做好 如果 因为 所以 但是 然后
 a an the and or of to in on for with at by from is are was were be been being it its this that these those i me
 my we our you your he she they them their what which who whom how why when where do does did can could should

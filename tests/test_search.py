@@ -1,0 +1,72 @@
+"""Retrieval over a folder of guides and MediaCrawler notes: the right passage first, in either language."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.store.knowledge_base import KnowledgeBase
+from bot.store.normalize import CHINA_TZ
+from tests.helpers import cli_env, guides_and_notes, run_cli
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("达人报价一般多少钱", "guides/kol-pricing.md"),
+        ("how much does a mid-tier creator charge per post", "guides/kol-pricing.md"),
+        ("can I say best or No.1 in a sponsored note", "guides/banned-words.md"),
+        ("广告里能不能写最好、第一", "guides/banned-words.md"),
+        ("what time of day should we publish", "guides/posting-times.md"),
+        ("露营这个品类怎么做种草", "guides/camping.md"),
+        ("信息流和搜索怎么配合达人笔记", "guides/kfs-notes.txt"),
+        ("早C晚A 油皮 爆痘", "66a1f0c2000000001d01a001"),
+        ("cat is a picky eater, switching food", "66a1f0c2000000001d01a003"),
+    ],
+)
+def test_right_document_first(small_kb: KnowledgeBase, question: str, expected: str) -> None:
+    hits = small_kb.search(question, 3)
+    assert hits[0].doc_id == expected, [h.doc_id for h in hits]
+
+
+def test_filters_by_kind_category_and_date(small_kb: KnowledgeBase) -> None:
+    assert {h.kind for h in small_kb.search("露营", 10, kinds=("post",))} == {"post"}
+    assert [h.doc_id for h in small_kb.search("装备", 10, category="travel", kinds=("post",))] == [
+        "66a1f0c2000000001d01a002"
+    ]
+    since = datetime(2026, 10, 27, tzinfo=CHINA_TZ)
+    recent = small_kb.search("护肤 露营 猫", 10, kinds=("post",), since=since)
+    assert [h.doc_id for h in recent] == ["66a1f0c2000000001d01a001"]
+
+
+def test_guides_are_chunked_by_heading_with_the_title_kept(small_kb: KnowledgeBase) -> None:
+    [hit] = small_kb.search("砍价 长期合作 打包", 1, kinds=("playbook",))
+    assert hit.title == "达人报价怎么谈" and hit.chunk_id == "guides/kol-pricing.md#1"
+    assert "砍价" in hit.snippet
+
+
+def test_cli_search_json_on_a_custom_knowledge_folder(tmp_path: Path) -> None:
+    knowledge = guides_and_notes(tmp_path / "kb")
+    env = cli_env(tmp_path / "data", knowledge)
+    result = run_cli(
+        "search",
+        "how early should I post before the evening peak",
+        "--json",
+        "--k",
+        "3",
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["doc_id"] == "guides/posting-times.md"
+    assert set(rows[0]) == {"doc_id", "kind", "title", "score", "snippet"}
+    assert rows[0]["kind"] == "playbook" and rows[0]["title"] == "When to publish notes"
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    posts = json.loads(
+        run_cli("search", "降噪耳机", "--kind", "post", "--json", env=env, cwd=tmp_path).stdout
+    )
+    assert all(r["kind"] == "post" for r in posts)
