@@ -9,7 +9,6 @@ lets an English question find a Chinese guide by words; weights come from settin
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
