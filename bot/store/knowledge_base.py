@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,14 +129,18 @@ class KnowledgeBase:
 
     # --- locking ------------------------------------------------------------------------------------------
 
-    def _locked(self, wait: float = LOCK_WAIT_SECONDS) -> FileLock:
+    @contextmanager
+    def _locked(self, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
         try:
             self._lock.acquire(timeout=wait)
         except Timeout:
             raise KnowledgeBaseError(
                 f"another RedPilot process is writing the knowledge base in {self.settings.data_dir}; try again"
             ) from None
-        return self._lock
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     # --- start-up -----------------------------------------------------------------------------------------
 
