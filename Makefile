@@ -23,7 +23,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python -m bot.bench
+	$(BIN)/python scripts/bench.py
 
 lint: install
 	$(BIN)/ruff format --check .
