@@ -62,7 +62,7 @@ def machine() -> str:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, object]:
@@ -95,7 +95,7 @@ def bench_bundled(tmp: Path, from_scratch: bool) -> dict[str, object]:
     # 2. Re-ingesting the same files into the same store: nothing changes.
     kb = open_kb(tmp / "fresh", tmp / "empty")
     (tmp / "empty").mkdir(exist_ok=True)
-    seconds, report = timed(lambda: kb.ingest_paths([KNOWLEDGE]))
+    seconds, _ = timed(lambda: kb.ingest_paths([KNOWLEDGE]))
     results["unchanged_reingest_s"] = seconds
     results["unchanged_reingest_rps"] = results["records"] / seconds  # type: ignore[operator]
     kb.close()
@@ -131,16 +131,29 @@ def synthetic_corpus(size: int, seed: int) -> tuple[list[dict[str, object]], lis
     """Posts whose titles and bodies are shuffled words and phrases of the sample posts."""
     rng = random.Random(seed)
     posts = [json.loads(line) for line in (KNOWLEDGE / "posts" / "posts.jsonl").open(encoding="utf-8")]
-    phrases = [p for post in posts for p in str(post["body"]).replace("！", "，").replace("。", "，").split("，") if p]
+    phrases = [
+        p
+        for post in posts
+        for p in str(post["body"]).replace("！", "，").replace("。", "，").split("，")
+        if p
+    ]
     rows, bases = [], []
     for i in range(size):
         base = posts[rng.randrange(len(posts))]
         body = "，".join(rng.sample(phrases, 6))
-        rows.append({
-            "note_id": f"syn{seed}-{i:06d}", "title": f"{base['title']}·{i}", "body": body,
-            "tags": base["tags"], "category": base["category"], "published_at": base["published_at"],
-            "likes": rng.randint(0, 20000), "collects": rng.randint(0, 9000), "comments": rng.randint(0, 900),
-        })
+        rows.append(
+            {
+                "note_id": f"syn{seed}-{i:06d}",
+                "title": f"{base['title']}·{i}",
+                "body": body,
+                "tags": base["tags"],
+                "category": base["category"],
+                "published_at": base["published_at"],
+                "likes": rng.randint(0, 20000),
+                "collects": rng.randint(0, 9000),
+                "comments": rng.randint(0, 900),
+            }
+        )
         bases.append(str(base["note_id"]))
     return rows, bases
 
@@ -150,7 +163,9 @@ def seed_vectors(kb: KnowledgeBase, rows: list[dict[str, object]], bases: list[s
     from bot.models import Post
     from bot.store.chunking import chunk_post
 
-    base_chunks = {r[0]: r[1] for r in kb.catalog.db.execute("SELECT doc_id, embed_text FROM chunks WHERE kind='post'")}
+    base_chunks = {
+        r[0]: r[1] for r in kb.catalog.db.execute("SELECT doc_id, embed_text FROM chunks WHERE kind='post'")
+    }
     base_vectors = kb.embedder.passages([base_chunks[b] for b in sorted(set(bases))])
     by_base = dict(zip(sorted(set(bases)), base_vectors, strict=True))
     rng = np.random.default_rng(seed)
@@ -202,10 +217,17 @@ def bench_search_scale(tmp: Path, size: int, queries: list[str]) -> dict[str, ob
         kb.searcher.dense(q, Filters())
         dense.append((time.perf_counter() - t0) * 1000)
     result = {
-        "chunks": chunks, "synthetic_records": size, "cached_ingest_s": ingest_s, "cached_ingest_rps": size / ingest_s,
-        "p50_ms": statistics.median(total), "p95_ms": percentile(total, 95),
-        "embed_p50_ms": statistics.median(embed), "lexical_p95_ms": percentile(lexical, 95),
-        "dense_p95_ms": percentile(dense, 95), "rss_mb": rss_mb(), "queries": len(queries),
+        "chunks": chunks,
+        "synthetic_records": size,
+        "cached_ingest_s": ingest_s,
+        "cached_ingest_rps": size / ingest_s,
+        "p50_ms": statistics.median(total),
+        "p95_ms": percentile(total, 95),
+        "embed_p50_ms": statistics.median(embed),
+        "lexical_p95_ms": percentile(lexical, 95),
+        "dense_p95_ms": percentile(dense, 95),
+        "rss_mb": rss_mb(),
+        "queries": len(queries),
     }
     kb.close()
     return result
@@ -213,8 +235,18 @@ def bench_search_scale(tmp: Path, size: int, queries: list[str]) -> dict[str, ob
 
 def bench_queries() -> list[str]:
     base = [c.query for c in load_cases()]
-    extra = ["早C晚A 油皮", "露营装备推荐", "猫粮 挑食", "降噪耳机 通勤", "美拉德穿搭", "best cafes shanghai",
-             "腰部达人报价", "618 预热节奏", "fake followers check", "小个子穿搭 显高"]
+    extra = [
+        "早C晚A 油皮",
+        "露营装备推荐",
+        "猫粮 挑食",
+        "降噪耳机 通勤",
+        "美拉德穿搭",
+        "best cafes shanghai",
+        "腰部达人报价",
+        "618 预热节奏",
+        "fake followers check",
+        "小个子穿搭 显高",
+    ]
     return base + extra
 
 
@@ -285,7 +317,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
     args = parser.parse_args()
     results: dict[str, object] = {
-        "machine": machine(), "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
     with tempfile.TemporaryDirectory(prefix="redpilot-bench-") as tmp_name:
         tmp = Path(tmp_name)

@@ -17,7 +17,10 @@ def test_kb_stats_list_remove(tmp_path: Path) -> None:
 
     listed = json.loads(run_cli("kb", "list", "--kind", "playbook", "--json", env=env, cwd=tmp_path).stdout)
     assert [row["doc_id"] for row in listed] == [
-        "guides/banned-words.md", "guides/camping.md", "guides/kfs-notes.txt", "guides/kol-pricing.md",
+        "guides/banned-words.md",
+        "guides/camping.md",
+        "guides/kfs-notes.txt",
+        "guides/kol-pricing.md",
         "guides/posting-times.md",
     ]
     removed = run_cli("kb", "remove", "66a1f0c2000000001d01a003", env=env, cwd=tmp_path)

@@ -20,7 +20,9 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_dotenv_file_is_read(tmp_path: Path) -> None:
-    (tmp_path / ".env").write_text("REDPILOT_DATA_DIR=/srv/redpilot\nCHROMA_HOST=10.0.0.5\nCHROMA_PORT=9000\n")
+    (tmp_path / ".env").write_text(
+        "REDPILOT_DATA_DIR=/srv/redpilot\nCHROMA_HOST=10.0.0.5\nCHROMA_PORT=9000\n"
+    )
     settings = load_settings()
     assert settings.data_dir == Path("/srv/redpilot")
     assert (settings.chroma_host, settings.chroma_port) == ("10.0.0.5", 9000)
@@ -36,7 +38,9 @@ def test_dotenv_file_is_read(tmp_path: Path) -> None:
         ("OPENAI_BASE_URL", "api.example.com", "OPENAI_BASE_URL: must start with http:// or https://"),
     ],
 )
-def test_bad_values_are_one_line_errors(monkeypatch: pytest.MonkeyPatch, name: str, value: str, expected: str) -> None:
+def test_bad_values_are_one_line_errors(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, expected: str
+) -> None:
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError) as error:
         load_settings()
@@ -47,7 +51,10 @@ def test_cli_reports_a_bad_setting_without_a_traceback(tmp_path: Path) -> None:
     env = cli_env(tmp_path / "data", tmp_path, CHROMA_PORT="not-a-port")
     result = run_cli("kb", "stats", env=env, cwd=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip() == "error: CHROMA_PORT: Input should be a valid integer, unable to parse string as an integer (got 'not-a-port')"
+    assert (
+        result.stderr.strip()
+        == "error: CHROMA_PORT: Input should be a valid integer, unable to parse string as an integer (got 'not-a-port')"
+    )
 
 
 def test_local_provider_with_an_unknown_model_is_refused(tmp_path: Path) -> None:
