@@ -48,3 +48,19 @@ def test_help_lists_the_commands(tmp_path: Path) -> None:
     assert result.returncode == 0
     for command in ("ingest", "search", "kb", "eval", "run"):
         assert command in result.stdout
+
+
+def test_shipped_embedding_cache_lets_a_fresh_store_index_without_embedding(tmp_path: Path) -> None:
+    import sqlite3
+
+    knowledge = guides_and_notes(tmp_path / "kb")
+    first = run_cli("kb", "export-cache", env=cli_env(tmp_path / "data1", knowledge), cwd=tmp_path)
+    assert first.returncode == 0 and "wrote" in first.stdout
+    seeds = list((knowledge / ".cache").glob("embeddings-local-multilingual-e5-small.npz"))
+    assert len(seeds) == 1
+
+    env = cli_env(tmp_path / "data2", knowledge)
+    rows = json.loads(run_cli("search", "达人报价", "--json", env=env, cwd=tmp_path).stdout)
+    assert rows[0]["doc_id"] == "guides/kol-pricing.md"
+    with sqlite3.connect(tmp_path / "data2" / "embeddings.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0] == 0  # nothing had to be embedded

@@ -182,14 +182,13 @@ class KnowledgeBase:
                 Catalog.close_journal(db, journal_id)
 
     def _reconcile(self, progress: Progress | None) -> None:
-        """Make the vector index hold exactly the catalog's chunks (after a model switch, a new Chroma
-        server, or a deleted chroma folder)."""
+        """Make the vector index hold exactly the catalog's chunks after drift the journal does not cover
+        (a deleted chroma folder, a new Chroma server, a switched embedding model). A count check keeps the
+        common case cheap."""
         wanted = self.catalog.all_chunk_hashes()
-        if self.vectors.count() == len(wanted) and not wanted:
+        if self.vectors.count() == len(wanted):
             return
-        have = self.vectors.hashes() if self.vectors.count() != len(wanted) else None
-        if have is None:
-            return
+        have = self.vectors.hashes()
         extra = [i for i in have if i not in wanted]
         if extra:
             self.vectors.delete(extra)
@@ -436,20 +435,15 @@ class KnowledgeBase:
         return self.catalog.documents(kind, limit, offset)
 
     def export_seed_cache(self) -> tuple[Path, int]:
-        """Write the vectors of every chunk from the knowledge folder next to it, for fresh clones."""
+        """Write the vectors of every chunk that came from the knowledge folder next to it, so a fresh clone
+        indexes without embedding."""
         root = str(self.settings.knowledge_dir.resolve())
-        keys = []
-        for kind, doc_id in (
-            k for src in self.catalog.sources() for k in self.catalog.documents_from_source(src)
-        ):
-            del kind
-            keys.append(doc_id)
         texts = [
             row[0]
             for row in self.catalog.db.execute(
-                "SELECT c.embed_text FROM chunks c JOIN documents d ON d.kind=c.kind AND d.doc_id=c.doc_id "
+                "SELECT c.embed_text FROM chunks c JOIN documents d ON d.kind = c.kind AND d.doc_id = c.doc_id "
                 "WHERE d.source LIKE ? ORDER BY c.chunk_id",
-                (root + "%",),
+                (root + os.sep + "%",),
             )
         ]
         target = seed_cache_path(self.settings.knowledge_dir, self.embedder.model_id)

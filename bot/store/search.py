@@ -17,6 +17,7 @@ from bot.models import SearchHit
 from bot.resources import glossary
 from bot.store.catalog import Catalog, ChunkRow
 from bot.store.embeddings import CachedEmbedder
+from bot.store.normalize import CHINA_TZ
 from bot.store.tokenize import tokens
 from bot.store.vectors import VectorIndex
 
@@ -171,7 +172,7 @@ class Searcher:
             snippet=snippet(row.text, query),
             chunk_id=row.chunk_id,
             category=row.category,
-            published_at=datetime.fromtimestamp(row.published_ts).astimezone() if row.published_ts else None,
+            published_at=datetime.fromtimestamp(row.published_ts, CHINA_TZ) if row.published_ts else None,
         )
 
 
