@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.models import Comment, Guide, Influencer, Post
 from bot.store.importers import FileError, load_bytes
@@ -135,3 +137,54 @@ def test_unusable_files_fail_with_one_line(raw: bytes, suffix: str, message: str
     with pytest.raises(FileError) as error:
         load_bytes(raw, name=f"f{suffix}", doc_id=f"f{suffix}")
     assert message in str(error.value) and "\n" not in str(error.value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from([".csv", ".json", ".jsonl", ".md", ".txt", ".tsv"]))
+def test_any_bytes_give_records_rejections_or_one_line_error(raw: bytes, suffix: str) -> None:
+    try:
+        loaded = load_bytes(raw, name=f"f{suffix}", doc_id=f"f{suffix}")
+    except FileError as error:
+        assert "\n" not in str(error)
+        return
+    assert loaded.records or loaded.rejected
+    assert all(r.source.startswith(f"f{suffix}:") and r.reason for r in loaded.rejected)
+
+
+_cell = st.one_of(st.text(max_size=30), st.integers(), st.floats(allow_nan=True), st.none(), st.booleans())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "note_id",
+                    "title",
+                    "liked_count",
+                    "time",
+                    "tag_list",
+                    "fans",
+                    "user_id",
+                    "comment_id",
+                    "audience",
+                    "type",
+                ]
+            ),
+            _cell,
+            max_size=8,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_rows_with_wrong_types_in_any_column_never_crash(rows: list[dict[str, object]]) -> None:
+    import json
+
+    raw = "\n".join(json.dumps(row, ensure_ascii=False) for row in rows).encode()
+    try:
+        loaded = load_bytes(raw, name="f.jsonl", doc_id="f.jsonl")
+    except FileError:
+        return
+    assert len(loaded.records) + len(loaded.rejected) == len(rows)

@@ -127,7 +127,7 @@ def _read_json(text: str) -> ParsedRows | None:
                 rows.append(Row(line, None, "record is not a JSON object"))
         return ParsedRows("json", rows)
     # JSON Lines: decide on the first non-blank line.
-    lines_text = text.splitlines()
+    lines_text = [line.removesuffix("\r") for line in text.split("\n")]  # not splitlines(): U+2028 is data
     first = next((ln for ln in lines_text if ln.strip()), "")
     try:
         _loads(first)
@@ -180,7 +180,7 @@ def _array_item_lines(text: str, count: int) -> list[int] | None:
 
 
 def _looks_csv(text: str) -> bool:
-    head = text.lstrip().splitlines()[:2]
+    head = text.lstrip().split("\n")[:2]
     if len(head) < 2:
         return False
     for delimiter in (",", "\t", ";"):
