@@ -203,9 +203,6 @@ NICK_TAILS = (
     "Official",
     "的小窝",
     "碎碎念",
-    "在上海",
-    "在杭州",
-    "在成都",
     "",
     "",
     "",
@@ -220,30 +217,30 @@ EMOJI = ("✨", "🔥", "💯", "🥹", "❤️", "🌿", "📌", "👀", "🙌"
 
 GENERIC_TITLES = (
     "{topic}｜我的{n}个心得",
-    "{kw}真的有用吗？",
+    "{topic}真的有用吗？",
     "亲测{days}天｜{topic}",
     "{topic}避坑指南！",
-    "{kw}，这次我服了",
+    "{topic}，这次我服了",
     "{topic}新手看这篇就够",
     "{city}姐妹的{topic}分享",
-    "{kw}｜{price}元搞定",
-    "别再乱买了！{kw}",
+    "{topic}｜{price}元搞定",
+    "别再乱买{product}了！",
     "{topic}合集｜建议收藏",
-    "{kw}真香现场",
+    "{topic}真香现场",
     "终于找到本命{product}",
 )
 
 OPENERS = (
     "姐妹们，今天必须聊聊{topic}。",
-    "最近被问了好多次{kw}，统一回复一下。",
+    "最近被问了好多次{topic}，统一回复一下。",
     "先说结论：{kw}值得试。",
     "坐标{city}，{topic}已经坚持{days}天了。",
     "本人踩坑无数，这次{kw}真的不一样。",
     "周末终于有空整理{topic}的笔记。",
-    "刷到很多人在聊{kw}，我也来交作业。",
+    "刷到很多人在聊{topic}，我也来交作业。",
     "{topic}这件事我一开始是拒绝的。",
     "打工人的{topic}日常来啦。",
-    "来更新一下{kw}的后续！",
+    "来更新一下{topic}的后续！",
 )
 
 CLOSERS = (
@@ -284,12 +281,12 @@ DOUBLE11_TAGS = ("双11攻略", "双十一囤货")
 
 # English notes by expat / bilingual creators.
 EN_TITLES = (
-    "My {en} routine ✨",
+    "My {en} routine",
     "{en}: worth the hype?",
     "Honest review: {en}",
-    "{en} in {city_en}",
-    "{days} days of {en}",
-    "Expat tips: {en}",
+    "{en} 🙌",
+    "{en}, {days} days in",
+    "Expat life: {en}",
 )
 EN_LINES = (
     "Living in {city_en} for {n} years now and {en} has become part of my weekly routine.",
@@ -332,7 +329,7 @@ POSITIVE_COMMENTS = (
 QUESTION_COMMENTS = ("求链接", "多少钱呀？", "在哪里买的？", "求问是哪一款", "能出个详细教程吗？")
 NEGATIVE_COMMENTS = (
     "{pain}，有点失望",
-    "我用了{pain}，不太适合我",
+    "买了之后发现{pain}",
     "说实话{pain}",
     "只有我觉得{pain}吗？",
     "踩雷了，{pain}",
@@ -351,7 +348,7 @@ TREND_COMMENTS = (
 SKINCARE = Category(
     slug="skincare",
     zh="护肤",
-    n_posts=450,
+    n_posts=440,
     video_share=0.25,
     collect_ratio=(0.6, 1.2),
     female_share=(0.8, 0.95),
@@ -370,7 +367,7 @@ SKINCARE = Category(
     price=(59, 699),
     places=("浴室", "梳妆台", "办公室", "宿舍"),
     lines=(
-        "我是{detail}的那种肤质，混油，T区容易出油。",
+        "我是混油皮，T区容易出油，两颊偏干。",
         "{product}早晚各用一次，{detail}。",
         "价格{price}元左右，{detail}。",
         "用完第{days}天，上妆服帖多了。",
@@ -491,10 +488,10 @@ FASHION = Category(
     price=(89, 899),
     places=("武康路", "公司楼下", "商场", "咖啡店门口"),
     lines=(
-        "身高{n}5，体重一百出头，穿M码刚好。",
+        "身高一米六，体重一百出头，穿M码刚好。",
         "这件{product}{price}元，{detail}。",
         "今天在{place}拍的，光线刚好。",
-        "内搭白T，外面叠{product}，{detail}。",
+        "今天这身的重点是{product}，{detail}。",
         "鞋子是去年买的短靴，百搭。",
         "配色就三个原则：同色系、深浅搭、留一点亮色。",
     ),
@@ -506,7 +503,7 @@ FASHION = Category(
             "美拉德穿搭",
             RISING,
             "Maillard outfits",
-            ("美拉德穿搭", "通勤穿搭", "秋冬穿搭"),
+            ("美拉德穿搭", "气质穿搭", "秋冬穿搭"),
             ("焦糖色", "棕色系", "麂皮", "叠穿"),
             ("美拉德穿搭｜秋天的第一套", "{kw}怎么穿不显老"),
             (
@@ -618,7 +615,7 @@ FOOD = Category(
         "人均{price}元，这个价位算良心了。",
         "周末中午去的，{detail}。",
         "老板说{product}每天限量，建议早点去。",
-        "个人打分{n}分，会二刷。",
+        "满分十分我给八分，会二刷。",
     ),
     pains=("排队太久", "踩雷了", "分量少", "太贵了", "服务态度差", "味道一般"),
     questions=("在哪里呀？", "人均多少？", "需要预约吗？", "带小孩方便吗？"),
@@ -684,7 +681,7 @@ FOOD = Category(
             ("咖啡探店", "咖啡", "手冲咖啡"),
             ("手冲", "豆子", "拉花", "风味"),
             ("{city}小众咖啡店｜{n}家", "{kw}爱好者必去"),
-            ("{kw}是埃塞的豆子，有明显的花香。", "店很小，只有{n}个座位。"),
+            ("这次的手冲是埃塞的豆子，{kw}很有层次。", "店很小，只有{n}个座位。"),
         ),
         T(
             "家常菜谱",
@@ -723,7 +720,7 @@ TRAVEL = Category(
     lines=(
         "这次去的是{place}，{detail}。",
         "行程一共{n}天，总花费{price}元左右。",
-        "住的{product}推荐，{detail}。",
+        "住的民宿也推荐，{detail}。",
         "出发前一定查好天气，山里温差很大。",
         "建议避开节假日，不然到处都是人。",
         "从{city}出发，高铁加包车最省心。",
@@ -741,7 +738,7 @@ TRAVEL = Category(
             ("新手友好｜{n}条徒步路线", "{place}徒步全攻略"),
             (
                 "这条{kw}全程12公里，爬升五百米左右。",
-                "徒步{kw2}一定要带够水和盐丸。",
+                "走{kw}一定要带够水和盐丸，{kw2}提前规划好。",
                 "周末不想躺平，就去山里走一走。",
             ),
         ),
@@ -857,7 +854,7 @@ PARENTING = Category(
             "自主进食",
             RISING,
             "baby-led weaning",
-            ("自主进食", "辅食", "宝宝辅食"),
+            ("自主进食", "辅食", "辅食添加"),
             ("手指食物", "BLW", "防噎", "餐椅"),
             ("宝宝{kw}第{days}天", "{kw}手指食物清单"),
             (
@@ -974,7 +971,7 @@ HOME = Category(
             "洞洞板收纳",
             RISING,
             "pegboard storage",
-            ("洞洞板收纳", "收纳", "租房改造"),
+            ("洞洞板收纳", "收纳", "租房好物"),
             ("洞洞板", "免打孔", "墙面收纳", "挂钩"),
             ("洞洞板收纳｜{place}大变样", "{kw}真的能装"),
             (
@@ -987,7 +984,7 @@ HOME = Category(
             "租房改造",
             STABLE,
             "rental makeovers",
-            ("租房改造", "出租屋改造", "小户型"),
+            ("租房改造", "出租屋改造", "小空间改造"),
             ("出租屋", "软装", "墙纸", "地垫"),
             ("出租屋改造｜花了{price}元", "{kw}前后对比"),
             ("{kw}不动硬装，只换软装。", "{kw2}一贴，整个房间氛围都变了。"),
@@ -1070,7 +1067,7 @@ FITNESS = Category(
             ),
         ),
         T(
-            "Hyrox",
+            "HYROX混合健身",
             RISING,
             "hybrid fitness racing",
             ("HYROX", "功能性训练", "健身打卡"),
@@ -1146,17 +1143,17 @@ PETS = Category(
     video_share=0.35,
     collect_ratio=(0.2, 0.5),
     female_share=(0.6, 0.8),
-    generic_tags=("萌宠", "猫咪日常", "狗狗日常", "铲屎官", "宠物好物"),
+    generic_tags=("萌宠", "养宠日常", "狗狗日常", "铲屎官", "宠物好物"),
     brands=(("毛孩研究所", "FURLAB"), ("喵享", "MIAOXIANG"), ("汪小乐", "WANGXIAOLE")),
     products=("猫粮", "狗粮", "猫砂", "冻干", "自动喂食器", "猫爬架", "牵引绳"),
     details=("颗粒大小合适", "适口性很好", "结团快不粘底", "尿团不散", "安装简单", "噪音很小"),
     price=(29, 1599),
-    places=("客厅", "小区草坪", "宠物医院", "狗狗公园"),
+    places=("小区草坪", "宠物医院", "狗狗公园", "宠物友好咖啡店"),
     lines=(
         "我家{n}岁的小猫挑食，{product}居然肯吃。",
         "{product}{price}元，{detail}。",
         "换粮要七天过渡，别一下子全换。",
-        "带它去{place}，一路都很兴奋。",
+        "周末带它去{place}，玩得很开心。",
         "体检一切正常，医生说毛色很好。",
         "{detail}，铲屎官狂喜。",
     ),
@@ -1236,4 +1233,293 @@ PETS = Category(
             ("夏天{kw}，冰垫比剃毛有用。", "{kw2}的症状一定要认识。"),
         ),
     ),
+)
+
+ELECTRONICS = Category(
+    slug="electronics",
+    zh="数码",
+    n_posts=330,
+    video_share=0.3,
+    collect_ratio=(0.3, 0.7),
+    female_share=(0.3, 0.55),
+    generic_tags=("数码", "数码好物", "科技", "开箱", "桌面好物"),
+    brands=(("极光数码", "AURORA TECH"), ("声屿", "SHENGYU AUDIO"), ("方寸", "FANGCUN"), ("轻刻", "QINGKE")),
+    products=("降噪耳机", "机械键盘", "平板", "充电宝", "显示器", "手机", "移动硬盘"),
+    details=("续航一整天没问题", "做工扎实", "手感很好", "发热控制不错", "连接很稳定", "重量很轻"),
+    price=(99, 6999),
+    places=("桌面", "通勤地铁上", "宿舍", "咖啡馆"),
+    lines=(
+        "用了{n}个月才来写，{product}{detail}。",
+        "{product}{price}元，{detail}。",
+        "主要用来办公和追剧，游戏玩得少。",
+        "开箱视频放在合集里了。",
+        "缺点也说一下：充电速度一般。",
+        "对比了三款，最后选了这台。",
+    ),
+    pains=("续航不行", "发热严重", "卡顿", "太贵了", "做工一般", "系统有bug"),
+    questions=("打游戏会卡吗？", "和上一代比升级大吗？", "学生党值得买吗？", "续航多久？"),
+    bios=("数码产品测评", "桌面控｜键盘党", "理性消费的数码博主", "程序员的桌面搭建", "科技宅"),
+    topics=(
+        T(
+            "AI眼镜",
+            RISING,
+            "AI glasses",
+            ("AI眼镜", "智能穿戴", "黑科技"),
+            ("AI眼镜", "实时翻译", "拍照", "语音助手"),
+            ("AI眼镜上手{days}天", "{kw}到底能干嘛"),
+            (
+                "戴着{kw}骑车，可以直接语音导航。",
+                "{kw2}功能出国很实用。",
+                "重量只有四十多克，戴一天鼻梁也不累。",
+            ),
+        ),
+        T(
+            "CCD相机",
+            RISING,
+            "retro CCD cameras",
+            ("CCD相机", "复古相机", "拍照"),
+            ("CCD", "胶片感", "二手相机", "直出"),
+            ("{price}元淘的CCD相机", "{kw}直出｜胶片感"),
+            (
+                "这台{kw}是闲鱼淘的，{price}元。",
+                "{kw2}直出的颜色很有年代感。",
+                "白天拍最好看，晚上噪点会比较多。",
+            ),
+        ),
+        T(
+            "桌面改造",
+            DECLINING,
+            "desk setups",
+            ("桌面改造", "桌面好物", "桌搭"),
+            ("桌搭", "显示器支架", "理线", "氛围灯"),
+            ("打工人{kw}｜{price}元", "{kw}前后对比"),
+            ("{kw}花了{price}元，理线最花时间。", "{kw2}装上之后桌面一下清爽了。"),
+        ),
+        T(
+            "降噪耳机",
+            STABLE,
+            "noise-cancelling headphones",
+            ("降噪耳机", "耳机推荐", "通勤好物"),
+            ("降噪", "佩戴", "音质", "通透模式"),
+            ("{n}款降噪耳机横评", "通勤{kw}怎么选"),
+            ("地铁上开{kw}，世界都安静了。", "{kw2}听人声很清楚。"),
+        ),
+        T(
+            "平板学习",
+            STABLE,
+            "tablets for study",
+            ("平板学习", "无纸化学习", "平板"),
+            ("电容笔", "笔记软件", "网课", "类纸膜"),
+            ("{kw}｜无纸化一年", "学生党{kw}配置"),
+            ("{kw}主要用来记笔记和看网课。", "贴了{kw2}写字手感好很多。"),
+        ),
+        T(
+            "机械键盘",
+            STABLE,
+            "mechanical keyboards",
+            ("机械键盘", "客制化键盘", "键盘"),
+            ("轴体", "键帽", "客制化", "打字音"),
+            ("{kw}入坑指南", "{price}元客制化键盘"),
+            ("{kw}换了线性轴，{kw2}很治愈。", "配列选了75%，桌面空间够用。"),
+        ),
+        T(
+            "手机摄影",
+            STABLE,
+            "phone photography",
+            ("手机摄影", "拍照技巧", "手机"),
+            ("构图", "人像模式", "夜景", "调色"),
+            ("手机拍出{kw}大片", "{n}个手机摄影技巧"),
+            ("{kw}最重要的是光线和构图。", "{kw2}用原相机拍就很好。"),
+        ),
+        T(
+            "移动电源",
+            SUMMER,
+            "power banks",
+            ("移动电源", "充电宝", "出行好物"),
+            ("快充", "磁吸", "容量", "登机"),
+            ("出门必带{kw}｜{n}款", "{kw}可以带上飞机吗"),
+            ("{kw}选了磁吸款，出门不用带线。", "{kw2}两万毫安以内可以登机。"),
+        ),
+    ),
+)
+
+MENS_GROOMING = Category(
+    slug="mens_grooming",
+    zh="男士理容",
+    n_posts=260,
+    video_share=0.3,
+    collect_ratio=(0.4, 0.9),
+    female_share=(0.15, 0.4),
+    generic_tags=("男士理容", "男生护肤", "男士好物", "精致男孩", "男生必备"),
+    brands=(("型仕", "XINGSHI"), ("凛", "RIN MEN"), ("北岸", "NORTH SHORE")),
+    products=("洗面奶", "剃须刀", "发蜡", "香水", "控油乳", "须后水", "洗发水"),
+    details=("泡沫很绵密", "洗完不紧绷", "定型一整天", "留香四小时左右", "不油腻", "刀头很顺滑"),
+    price=(39, 999),
+    places=("健身房", "公司", "浴室", "理发店"),
+    lines=(
+        "大油田男生一枚，{product}{detail}。",
+        "{product}{price}元，{detail}。",
+        "早上五分钟搞定，不耽误上班。",
+        "女朋友说最近清爽多了。",
+        "之前一直用香皂洗脸，后来才知道错了。",
+        "身边好几个兄弟跟着买了。",
+    ),
+    pains=("油光满面", "味道冲", "定型不持久", "太贵了", "刮破皮", "洗完紧绷"),
+    questions=("油皮男生能用吗？", "味道大吗？", "能留香多久？", "学生党推荐哪款？"),
+    bios=("直男也要精致", "男生护肤入门", "发型师｜教你打理头发", "理工男的护肤笔记", "穿搭和理容"),
+    topics=(
+        T(
+            "男士头皮护理",
+            RISING,
+            "men's scalp care",
+            ("男士头皮护理", "防脱", "头皮护理"),
+            ("头皮", "防脱", "控油洗发", "发际线"),
+            ("男生{kw}｜发际线保卫战", "{kw}{days}天记录"),
+            (
+                "熬夜之后发际线告急，开始认真做{kw}。",
+                "{kw2}洗发水要停留两分钟再冲。",
+                "头皮清爽了，头发也没那么塌了。",
+            ),
+        ),
+        T(
+            "男士底妆",
+            RISING,
+            "men's light makeup",
+            ("男士底妆", "男生化妆", "素颜霜"),
+            ("素颜霜", "遮瑕", "伪素颜", "眉笔"),
+            ("男生伪素颜｜{n}步", "{kw}新手不尴尬"),
+            (
+                "{kw}只用素颜霜和遮瑕，看不出来化了妆。",
+                "{kw2}涂薄一点，自然最重要。",
+                "面试前画了一下，整个人精神多了。",
+            ),
+        ),
+        T(
+            "男士香水",
+            DECLINING,
+            "men's fragrance",
+            ("男士香水", "香水推荐", "木质香"),
+            ("木质香", "海洋调", "留香", "前调"),
+            ("{kw}｜直男也爱的味道", "{n}款男士香水"),
+            ("{kw}喷在手腕和耳后，别喷太多。", "{kw2}最适合通勤。"),
+        ),
+        T(
+            "控油洁面",
+            STABLE,
+            "oil-control cleansers",
+            ("控油洁面", "男士洗面奶", "控油"),
+            ("洗面奶", "氨基酸", "黑头", "出油"),
+            ("男生{kw}｜油田救星", "{kw}红黑榜"),
+            ("{kw}用氨基酸的就够了，别天天用皂基。", "{kw2}一天两次，中午不再冒油。"),
+        ),
+        T(
+            "发型打理",
+            STABLE,
+            "hair styling",
+            ("发型打理", "男生发型", "发蜡"),
+            ("发蜡", "吹风机", "蓬松", "碎盖"),
+            ("{n}分钟搞定{kw}", "{kw}手残党教程"),
+            ("{kw}先用吹风机吹出蓬松度，再上发蜡。", "{kw2}头发长了一定要及时修。"),
+        ),
+        T(
+            "剃须",
+            STABLE,
+            "shaving",
+            ("剃须", "剃须刀", "胡子"),
+            ("电动剃须刀", "手动剃须", "须泡", "刮伤"),
+            ("{kw}不刮伤的{n}个技巧", "{kw}刀测评"),
+            ("{kw}前先用热毛巾敷一下。", "{kw2}顺着胡子方向刮。"),
+        ),
+        T(
+            "男士防晒",
+            SUMMER,
+            "men's sunscreen",
+            ("男士防晒", "防晒", "男生护肤"),
+            ("防晒", "不油腻", "清爽", "晒黑"),
+            ("男生也要{kw}", "{kw}清爽不油"),
+            ("打球前涂{kw}，晒了一下午也没黑。", "{kw2}质地很水，不会油腻。"),
+        ),
+    ),
+)
+
+CATEGORIES: tuple[Category, ...] = (
+    SKINCARE,
+    FASHION,
+    FOOD,
+    TRAVEL,
+    PARENTING,
+    HOME,
+    FITNESS,
+    PETS,
+    ELECTRONICS,
+    MENS_GROOMING,
+)
+
+# Plausible second/third categories for a creator, by primary category.
+ADJACENT: dict[str, tuple[str, ...]] = {
+    "skincare": ("fashion", "mens_grooming", "home"),
+    "fashion": ("skincare", "travel", "home"),
+    "food": ("travel", "fitness", "home"),
+    "travel": ("food", "electronics", "fashion"),
+    "parenting": ("home", "food", "skincare"),
+    "home": ("parenting", "pets", "electronics"),
+    "fitness": ("food", "fashion", "mens_grooming"),
+    "pets": ("home", "travel"),
+    "electronics": ("home", "travel", "fitness"),
+    "mens_grooming": ("skincare", "fashion", "fitness"),
+}
+
+REPLY_COMMENTS = (
+    "谢谢喜欢～",
+    "主页有写哦",
+    "同问",
+    "+1",
+    "我也想知道",
+    "我用着还可以",
+    "亲测有效",
+    "看个人情况吧",
+    "私信你啦",
+    "蹲一个回复",
+)
+
+# --- audiences ---------------------------------------------------------------------------------
+
+AGE_BANDS = ("<18", "18-24", "25-30", "31-40", ">40")
+CITY_TIERS = ("tier1", "new_tier1", "tier2", "tier3_plus")
+
+# persona: (age shares by AGE_BANDS, city shares by CITY_TIERS)
+PERSONAS: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
+    "student": ((0.12, 0.55, 0.2, 0.1, 0.03), (0.2, 0.25, 0.3, 0.25)),
+    "young_pro": ((0.02, 0.3, 0.4, 0.22, 0.06), (0.45, 0.3, 0.15, 0.1)),
+    "young_mom": ((0.01, 0.08, 0.42, 0.4, 0.09), (0.25, 0.3, 0.25, 0.2)),
+    "mature": ((0.01, 0.08, 0.23, 0.4, 0.28), (0.3, 0.3, 0.22, 0.18)),
+    "mass": ((0.05, 0.35, 0.3, 0.2, 0.1), (0.12, 0.23, 0.3, 0.35)),
+}
+
+# How likely each persona is for a creator's primary category.
+PERSONA_WEIGHTS: dict[str, dict[str, float]] = {
+    "skincare": {"student": 3, "young_pro": 4, "mature": 1.5, "mass": 1.5},
+    "fashion": {"student": 3.5, "young_pro": 4, "mature": 1, "mass": 1.5},
+    "food": {"student": 2, "young_pro": 4, "young_mom": 1, "mass": 3},
+    "travel": {"student": 2, "young_pro": 5, "mature": 1.5, "mass": 1.5},
+    "parenting": {"young_mom": 8, "young_pro": 1, "mass": 1},
+    "home": {"young_pro": 4, "young_mom": 3, "mature": 1, "mass": 2},
+    "fitness": {"student": 2.5, "young_pro": 5, "mass": 2},
+    "pets": {"student": 3, "young_pro": 4, "mass": 3},
+    "electronics": {"student": 4, "young_pro": 4, "mass": 2},
+    "mens_grooming": {"student": 4, "young_pro": 4, "mass": 2},
+}
+
+# General first-person sentences that fit any category (body filler with concrete details).
+MIDDLE_LINES = (
+    "之前也试过别的{product}，对比下来这个最合适。",
+    "买之前做了很多功课，看了不下{n}篇笔记。",
+    "说说缺点：价格不算便宜，{price}元还是有点肉疼。",
+    "这是我第{n}次分享{topic}了，这次更新一些新发现。",
+    "身边朋友问得多，干脆写一篇，省得一个个回。",
+    "坚持了{days}天，最大的感受是{topic}没有想象中难。",
+    "我是{city}的普通上班族，时间不多，所以只挑最省事的做法。",
+    "图一是第一天，最后一张是第{days}天，变化还是看得出来的。",
+    "评论区有人问{kw2}，我也顺便说一下自己的理解。",
+    "最开始是被朋友安利的，半信半疑试了一下。",
 )
