@@ -152,6 +152,170 @@ def search(
         out.print(f"   {hit.snippet}", highlight=False, markup=False)
 
 
+def _lang(text: str, override: str | None) -> str:
+    if override:
+        if override not in ("zh", "en"):
+            fail(f"--lang must be zh or en (got {override!r})")
+        return override
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+
+
+def _tool_context(kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+    from bot.tools.context import ToolContext
+
+    with progress_bar() as progress:
+        kb.ensure_ready(progress)
+    return ToolContext(kb)
+
+
+def _print_json(model) -> None:  # type: ignore[no-untyped-def]
+    out.print_json(model.model_dump_json())
+
+
+@app.command()
+def trends(
+    topic: Annotated[
+        str, typer.Argument(help="Topic, hashtag or keyword; a category name for the whole category.")
+    ],
+    category: Annotated[
+        str | None, typer.Option(help="Category slug or name, e.g. skincare or 护肤.")
+    ] = None,
+    days: Annotated[int, typer.Option(min=3, max=180, help="Window length in days.")] = 30,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="End of the window (YYYY-MM-DD); default newest post.")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="zh or en; default from the topic.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the TrendReport as JSON.")] = False,
+) -> None:
+    """Rising and declining hashtags and keywords, top notes, timing and comment pain points for a topic."""
+    from datetime import date
+
+    from bot.tools.render import trend_markdown
+    from bot.tools.trends import TrendQuery, trend_lookup
+
+    try:
+        end = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        fail(f"--as-of must be a date like 2026-10-31 (got {as_of!r})")
+    language = _lang(topic, lang)
+    with knowledge_base() as kb:
+        report = trend_lookup(
+            _tool_context(kb), TrendQuery(topic=topic, category=category, days=days, as_of=end, lang=language)
+        )
+    if as_json:
+        _print_json(report)
+    else:
+        out.print(trend_markdown(report, language), markup=False, highlight=False)
+
+
+def _brief(text: str, budget: str | None, category: str | None, s: Settings):  # type: ignore[no-untyped-def]
+    from bot.resources import normalize_category
+    from bot.tools.briefs import AmountError, parse_amount, parse_brief
+
+    brief = parse_brief(text, s.usd_cny_rate)
+    if budget is not None:
+        try:
+            brief.budget = parse_amount(budget, s.usd_cny_rate)
+        except AmountError:
+            fail(f"--budget: not an amount: {budget!r} (try 50万, 30w, ¥200,000, 200k RMB or $30k)")
+    if category is not None:
+        brief.category = normalize_category(category)
+    return brief
+
+
+@app.command()
+def kols(
+    brief: Annotated[str, typer.Argument(help="The brief in free text, Chinese or English.")],
+    budget: Annotated[
+        str | None, typer.Option(help="Budget: 50万, 30w, ¥200,000, 200k RMB, $30k ...")
+    ] = None,
+    category: Annotated[str | None, typer.Option(help="Category slug or name.")] = None,
+    n: Annotated[int | None, typer.Option("--n", min=1, max=200, help="Number of creators.")] = None,
+    video: Annotated[bool, typer.Option("--video", help="Price video notes instead of image notes.")] = False,
+    lang: Annotated[str | None, typer.Option(help="zh or en; default from the brief.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the InfluencerPlan as JSON.")] = False,
+) -> None:
+    """A BKC influencer matrix for a brief: tier mix, vertical and adjacent creators, within budget."""
+    from bot.tools.influencers import KolQuery, suggest_influencers
+    from bot.tools.render import plan_markdown
+
+    s = settings()
+    parsed = _brief(brief, budget, category, s)
+    language = _lang(brief, lang)
+    with knowledge_base() as kb:
+        plan = suggest_influencers(
+            _tool_context(kb),
+            KolQuery(brief=parsed, count=n, lang=language, format="video" if video else "image"),
+        )
+    if as_json:
+        _print_json(plan)
+    else:
+        out.print(plan_markdown(plan, language), markup=False, highlight=False)
+
+
+@app.command()
+def campaign(
+    brief: Annotated[str, typer.Argument(help="The brief in free text, Chinese or English.")],
+    budget: Annotated[
+        str | None, typer.Option(help="Budget: 50万, 30w, ¥200,000, 200k RMB, $30k ...")
+    ] = None,
+    category: Annotated[str | None, typer.Option(help="Category slug or name.")] = None,
+    weeks: Annotated[int, typer.Option(min=3, max=12, help="Campaign length in weeks.")] = 6,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Also write the full plan as Markdown here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the CampaignPlan as JSON.")] = False,
+) -> None:
+    """An IDEA campaign plan: insights, selling points, note drafts, BKC matrix, KFS split, timeline, KPIs."""
+    from bot.tools.campaign import CampaignQuery, draft_campaign
+    from bot.tools.render import campaign_markdown, campaign_summary
+
+    parsed = _brief(brief, budget, category, settings())
+    with knowledge_base() as kb:
+        plan = draft_campaign(_tool_context(kb), CampaignQuery(brief=parsed, weeks=weeks))
+    markdown = campaign_markdown(plan)
+    if out_file is not None:
+        try:
+            out_file.write_text(markdown, encoding="utf-8")
+        except OSError as exc:
+            fail(f"--out {out_file}: {exc.strerror}")
+    if as_json:
+        _print_json(plan)
+    elif out_file is not None:
+        out.print(campaign_summary(plan), markup=False, highlight=False)
+        err.print(f"wrote {out_file}", highlight=False)
+    else:
+        out.print(markdown, markup=False, highlight=False)
+
+
+@app.command()
+def check(
+    text: Annotated[str | None, typer.Argument(help="The copy to check.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Read the copy from a UTF-8 text file.")] = None,
+    lang: Annotated[str | None, typer.Option(help="zh or en; default from the text.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the ComplianceReport as JSON.")] = False,
+) -> None:
+    """Check copy for Advertising Law superlatives, efficacy claims, guarantees, missing disclosure, diversion."""
+    from bot.tools.compliance import check_compliance
+    from bot.tools.render import compliance_markdown
+
+    if (text is None) == (file is None):
+        fail("give the copy as TEXT or with --file, not both")
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"--file {file}: {getattr(exc, 'strerror', None) or 'not UTF-8 text'}")
+    assert text is not None
+    report = check_compliance(text)
+    if as_json:
+        _print_json(report)
+    else:
+        out.print(compliance_markdown(report, _lang(text, lang)), markup=False, highlight=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @kb_app.command("stats")
 def kb_stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Counts of records, chunks and index entries."""

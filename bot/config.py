@@ -57,6 +57,39 @@ class Settings(BaseSettings):
     search_dense_weight: float = Field(0.5, ge=0, validation_alias=_env("SEARCH_DENSE_WEIGHT"))
     search_lexical_weight: float = Field(1.0, ge=0, validation_alias=_env("SEARCH_LEXICAL_WEIGHT"))
 
+    # Marketing rules of thumb (sources differ; these are editable defaults, documented in README).
+    usd_cny_rate: float = Field(7.2, gt=0, validation_alias=_env("USD_CNY_RATE"))
+    ces_weights: dict[str, float] = Field(
+        {"like": 1, "collect": 1, "comment": 4, "share": 4, "follow": 8}, validation_alias=_env("CES_WEIGHTS")
+    )
+    tier_min_fans: dict[str, int] = Field(
+        {"head": 500_000, "mid": 100_000, "junior": 10_000, "koc": 1_000},
+        validation_alias=_env("TIER_MIN_FANS"),
+    )
+    tier_mix: dict[str, float] = Field(
+        {"head": 0.20, "mid": 0.35, "junior": 0.30, "koc": 0.15}, validation_alias=_env("TIER_MIX")
+    )
+    trend_min_support: int = Field(5, ge=2, validation_alias=_env("TREND_MIN_SUPPORT"))
+
+    @field_validator("tier_mix")
+    @classmethod
+    def _check_mix(cls, value: dict[str, float]) -> dict[str, float]:
+        if set(value) != {"head", "mid", "junior", "koc"} or any(v < 0 for v in value.values()):
+            raise ValueError("needs head, mid, junior and koc shares, none negative")
+        total = sum(value.values())
+        if not 0.99 <= total <= 1.01:
+            raise ValueError(f"shares must add up to 1 (got {total:.2f})")
+        return value
+
+    @field_validator("tier_min_fans")
+    @classmethod
+    def _check_tiers(cls, value: dict[str, int]) -> dict[str, int]:
+        if set(value) != {"head", "mid", "junior", "koc"}:
+            raise ValueError("needs head, mid, junior and koc")
+        if not value["head"] > value["mid"] > value["junior"] > value["koc"] >= 0:
+            raise ValueError("thresholds must fall from head to koc")
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_log_level(cls, value: object) -> object:

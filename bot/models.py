@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -141,3 +141,255 @@ class IngestReport(BaseModel):
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.rejected.extend(other.rejected)
+
+
+# --- tools ------------------------------------------------------------------------------------------------
+
+Goal = Literal["awareness", "conversion", "launch"]
+Tier = Literal["head", "mid", "junior", "koc"]
+
+
+class Brief(BaseModel):
+    """What a marketer wants: read from free text, refined by flags or follow-up messages."""
+
+    text: str = ""
+    product: str | None = None
+    brand: str | None = None
+    category: str | None = None
+    goal: Goal | None = None
+    budget: int | None = Field(None, ge=0, description="CNY")
+    audience: Audience | None = None
+    count: int | None = Field(None, ge=1, description="number of creators wanted")
+
+
+# --- compliance ---------------------------------------------------------------------------------------------
+
+ComplianceCategory = Literal[
+    "absolute_term", "medical_claim", "guarantee", "superstition", "missing_disclosure", "diversion"
+]
+Severity = Literal["high", "medium", "low"]
+
+
+class ComplianceIssue(BaseModel):
+    term: str  # the text found (for missing_disclosure: the phrase that reads as a paid collaboration)
+    category: ComplianceCategory
+    start: int  # character offsets into the checked text, end exclusive
+    end: int
+    severity: Severity
+    suggestion: str  # a rewrite, or what to add
+
+
+class ComplianceReport(BaseModel):
+    ok: bool
+    issues: list[ComplianceIssue] = Field(default_factory=list)
+    checked_chars: int = 0
+    rewritten: str | None = None  # the text with every suggestion that is a replacement applied
+
+
+# --- trends -------------------------------------------------------------------------------------------------
+
+
+class TrendTerm(BaseModel):
+    """A hashtag or keyword and how its note volume moved between the two windows."""
+
+    term: str
+    kind: Literal["hashtag", "keyword"]
+    previous: int  # notes carrying it in the previous window
+    current: int  # ... in the current window
+    growth: float | None  # change in its share of notes, current vs previous (None: new, absent before)
+    engagement_previous: float | None  # median CES per note
+    engagement_current: float | None
+    engagement_growth: float | None
+
+
+class PostSummary(BaseModel):
+    note_id: str
+    title: str
+    category: str | None
+    published_at: datetime | None
+    format: Literal["image", "video"]
+    likes: int | None
+    collects: int | None
+    comments: int | None
+    shares: int | None
+    ces: int
+    vs_category_median: float | None  # CES over the median CES of its category
+    baokuan: bool  # engagement far above the category's norm
+    author_name: str | None = None
+
+
+class TitlePattern(BaseModel):
+    pattern: str
+    label: str
+    share_top: float  # share of the best-performing quarter of titles that use it
+    share_all: float
+    example: str
+
+
+class PainPoint(BaseModel):
+    term: str
+    mentions: int
+    example: str
+
+
+class CommentInsights(BaseModel):
+    comments: int
+    positive: float
+    negative: float
+    neutral: float
+    pain_points: list[PainPoint] = Field(default_factory=list)
+
+
+class TrendStats(BaseModel):
+    posts_current: int
+    posts_previous: int
+    volume_growth: float | None
+    median_ces_current: float | None
+    median_ces_previous: float | None
+    category_median_ces: float | None
+    video_share: float | None
+    median_ces_video: float | None
+    median_ces_image: float | None
+    best_weekdays: list[str] = Field(default_factory=list)
+    best_hours: list[str] = Field(default_factory=list)
+    title_patterns: list[TitlePattern] = Field(default_factory=list)
+    comments: CommentInsights | None = None
+    matched_by: dict[str, int] = Field(default_factory=dict)
+
+
+class TrendWindow(BaseModel):
+    as_of: date
+    days: int
+    current_start: date
+    current_end: date
+    previous_start: date
+    previous_end: date
+
+
+class TrendReport(BaseModel):
+    topic: str
+    category: str | None
+    window: TrendWindow
+    rising: list[TrendTerm] = Field(default_factory=list)
+    declining: list[TrendTerm] = Field(default_factory=list)
+    top_posts: list[PostSummary] = Field(default_factory=list)
+    stats: TrendStats
+    sources: list[str] = Field(default_factory=list)  # note ids the figures come from
+    notes: list[str] = Field(default_factory=list)  # caveats a marketer should read
+
+
+# --- influencer matrix ----------------------------------------------------------------------------------------
+
+
+class Pick(BaseModel):
+    """One creator in the matrix, with the numbers behind the choice."""
+
+    influencer_id: str
+    nickname: str
+    tier: Tier
+    categories: list[str]
+    vertical: bool  # posts mainly in the brief's category (else an adjacent-category creator)
+    fans: int | None
+    format: Literal["image", "video"]
+    price: int  # CNY per note
+    price_estimated: bool
+    expected_engagement: int  # likes + collects + comments + shares per note
+    engagement_estimated: bool
+    expected_cpe: float | None  # price / expected engagement
+    engagement_rate: float | None  # engagement per note / fans
+    audience_match: float | None  # 0..1, None when the brief or the creator says nothing about audience
+    score: float
+    reason: str
+
+
+class TierPlan(BaseModel):
+    tier: Tier
+    share: float  # target share of the budget (rule of thumb, from settings)
+    budget: int | None
+    spent: int
+    creators: int
+
+
+class PlanTotals(BaseModel):
+    budget: int | None
+    cost: int
+    remaining: int | None
+    creators: int
+    vertical: int
+    adjacent: int
+    expected_engagement: int
+    expected_cpe: float | None
+
+
+class Excluded(BaseModel):
+    influencer_id: str
+    nickname: str
+    reason: str
+
+
+class InfluencerPlan(BaseModel):
+    brief: Brief
+    picks: list[Pick] = Field(default_factory=list)
+    tiers: list[TierPlan] = Field(default_factory=list)
+    totals: PlanTotals
+    assumptions: list[str] = Field(default_factory=list)
+    excluded: list[Excluded] = Field(default_factory=list)
+
+
+# --- campaign plan ------------------------------------------------------------------------------------------
+
+
+class Citation(BaseModel):
+    doc_id: str
+    title: str
+
+
+class NoteDraft(BaseModel):
+    pillar: str
+    title: str = Field(..., max_length=20)
+    body: str
+    hashtags: list[str] = Field(..., min_length=3, max_length=8)
+    cover: str
+    compliance_ok: bool
+
+
+class BudgetLine(BaseModel):
+    item: str
+    share: float
+    amount: int | None
+
+
+class TimelineWeek(BaseModel):
+    week: int
+    focus: str
+    actions: list[str]
+
+
+class Kpi(BaseModel):
+    name: str
+    target: str
+    how: str
+
+
+class CampaignPlan(BaseModel):
+    """An IDEA plan: Insights, Define, Expand (BKC matrix, KFS), Advocate; then timeline, KPIs and risks."""
+
+    brief: Brief
+    lang: Literal["zh", "en"]
+    title: str
+    insights: list[str]
+    selling_points: list[str]
+    hero_product: str
+    scenarios: list[str]
+    content_pillars: list[str]
+    drafts: list[NoteDraft]
+    matrix: InfluencerPlan
+    kfs: list[BudgetLine]
+    search_keywords: list[str]
+    advocate: list[str]
+    timeline: list[TimelineWeek]
+    kpis: list[Kpi]
+    risks: list[str]
+    guides_used: list[Citation]
+    sources: list[str]  # note ids behind the insights
+    assumptions: list[str]

@@ -81,3 +81,9 @@ def fingerprint() -> str:
     for name in ("glossary.tsv", "categories.json"):
         digest.update(_text(name).encode())
     return digest.hexdigest()[:12]
+
+
+@cache
+def marketing() -> dict[str, object]:
+    """Rules of thumb the tools use (tier mixes by goal, KFS splits, sentiment words ...)."""
+    return json.loads(_text("marketing.json"))

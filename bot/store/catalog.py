@@ -32,6 +32,7 @@ CREATE INDEX IF NOT EXISTS chunks_doc ON chunks (kind, doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title_tokens, body_tokens, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'row');
 CREATE TABLE IF NOT EXISTS sources (
     path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     ingested_at TEXT NOT NULL
@@ -146,6 +147,18 @@ class Catalog:
     def all_chunk_hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT chunk_id, hash FROM chunks"))
 
+    def term_document_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many chunks contain each term (from FTS5's own vocabulary table)."""
+        if not terms:
+            return {}
+        marks = ",".join("?" * len(terms))
+        return dict(
+            self.db.execute(f"SELECT term, doc FROM chunks_vocab WHERE term IN ({marks})", list(terms))
+        )
+
+    def chunk_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
     def lexical(
         self,
         match: str,
@@ -156,26 +169,35 @@ class Catalog:
         until: int | None,
     ) -> list[tuple[str, float]]:
         """(chunk id, BM25 score; higher is better) best first, the title column weighted double."""
-        where = ["chunks_fts MATCH ?"]
-        args: list[object] = [match]
+        filters, args = [], []
         if kinds:
-            where.append(f"c.kind IN ({','.join('?' * len(kinds))})")
+            filters.append(f"c.kind IN ({','.join('?' * len(kinds))})")
             args.extend(kinds)
         if category:
-            where.append("c.category = ?")
+            filters.append("c.category = ?")
             args.append(category)
         if since is not None:
-            where.append("c.published_ts >= ?")
+            filters.append("c.published_ts >= ?")
             args.append(since)
         if until is not None:
-            where.append("c.published_ts <= ?")
+            filters.append("c.published_ts <= ?")
             args.append(until)
-        sql = (
-            "SELECT c.chunk_id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts "
-            f"JOIN chunks c ON c.id = chunks_fts.rowid WHERE {' AND '.join(where)} ORDER BY score DESC LIMIT ?"
-        )
+        if filters:
+            sql = (
+                "SELECT c.chunk_id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts "
+                f"JOIN chunks c ON c.id = chunks_fts.rowid WHERE chunks_fts MATCH ? AND {' AND '.join(filters)} "
+                "ORDER BY score DESC LIMIT ?"
+            )
+        else:
+            # Rank inside FTS5 first and join only the winners: half the time of joining every match.
+            sql = (
+                "SELECT c.chunk_id, f.score FROM (SELECT rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts "
+                "WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?) f JOIN chunks c ON c.id = f.rowid "
+                "ORDER BY f.score DESC"
+            )
+        params = [match, *args, limit] if filters else [match, limit]
         try:
-            return [(r[0], float(r[1])) for r in self.db.execute(sql, [*args, limit])]
+            return [(r[0], float(r[1])) for r in self.db.execute(sql, params)]
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse finds nothing lexically; dense search still answers
 
@@ -316,7 +338,15 @@ class Catalog:
 
     @staticmethod
     def close_journal(db: sqlite3.Connection, journal_id: int) -> None:
+        """Ends a write: also bumps the generation, which tells readers' caches the records changed."""
         db.execute("DELETE FROM journal WHERE id=?", (journal_id,))
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    def generation(self) -> int:
+        return int(self.meta("generation") or 0)
 
     def clear_lexical(self) -> None:
         with self.transaction() as db:

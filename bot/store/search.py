@@ -9,8 +9,10 @@ lets an English question find a Chinese guide by words; weights come from settin
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, lru_cache
 from typing import Literal
 
 from bot.models import SearchHit
@@ -25,6 +27,10 @@ Mode = Literal["hybrid", "dense", "lexical"]
 # A small k lets the top ranks of each retriever count: with the textbook k=60 every rank in a short list of
 # guides weighed about the same and fusion fell behind BM25 alone (measured with `redpilot eval retrieval`).
 RRF_K = 2
+COMMON_TERM_SHARE = 0.05
+MIN_COMMON_TERM_CHUNKS = 500
+MAX_DENSE_SYNONYMS = 6  # each synonym costs embedding time (~1 ms a token)
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="redpilot-search")
 CANDIDATES = 50
 SNIPPET_CHARS = 220
 _ASCII_TERM = re.compile(r"^[a-z0-9 .'+-]+$")
@@ -53,34 +59,73 @@ class Filters:
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def expand_query(query: str) -> list[str]:
-    """The query's terms plus glossary synonyms of any glossary term it contains."""
+@cache
+def _glossary_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """One compiled pattern per synonym group: English terms as whole words (singular or plural), Chinese
+    terms as substrings."""
+    compiled = []
+    for group in glossary():
+        parts = []
+        for term in group:
+            if _ASCII_TERM.match(term):
+                stem = term[:-1] if len(term) > 3 and term.endswith("s") and not term.endswith("ss") else term
+                parts.append(rf"(?<![a-z0-9]){re.escape(stem)}s?(?![a-z0-9])")
+            else:
+                parts.append(re.escape(term))
+        compiled.append((re.compile("|".join(parts)), group))
+    return tuple(compiled)
+
+
+@lru_cache(maxsize=2048)
+def glossary_synonyms(query: str) -> tuple[str, ...]:
+    """Every term of every glossary group the query touches (达人 -> KOL, creator, influencer ...)."""
     lowered = query.lower()
     extra: list[str] = []
-    for group in glossary():
-        if any(_contains(lowered, term) for term in group):
-            extra.extend(group)
-    return [query, *extra]
+    for pattern, group in _glossary_patterns():
+        if pattern.search(lowered):
+            extra.extend(t for t in group if t not in extra)
+    return tuple(extra)
 
 
-def _contains(text: str, term: str) -> bool:
-    if _ASCII_TERM.match(term):
-        # Whole words only, singular or plural on either side ("cat" finds "cats" and the reverse).
-        stem = term[:-1] if len(term) > 3 and term.endswith("s") and not term.endswith("ss") else term
-        return re.search(rf"(?<![a-z0-9]){re.escape(stem)}s?(?![a-z0-9])", text) is not None
-    return term in text
+def expand_query(query: str) -> list[str]:
+    """The query followed by the glossary synonyms of any glossary term it contains."""
+    return [query, *glossary_synonyms(query)]
 
 
-def fts_query(query: str) -> str:
+def query_terms(query: str) -> list[str]:
+    """Lexical terms of the query and of its glossary synonyms, in order, without repeats."""
     seen: list[str] = []
     for part in expand_query(query):
         for token in tokens(part):
             if token not in seen:
                 seen.append(token)
-    # A single Chinese character (猫, 狗) is a prefix: jieba indexes 猫咪 and 猫粮 as whole words.
-    return " OR ".join(
-        '"' + t.replace('"', '""') + '"' + ("*" if len(t) == 1 and _CJK.match(t) else "") for t in seen[:64]
-    )
+    return seen[:64]
+
+
+@cache
+def _prefix_terms() -> frozenset[str]:
+    """Single Chinese characters of the glossary (猫, 狗): searched as prefixes, since jieba indexes 猫咪 and
+    猫粮 as whole words. Other single characters stay exact: a prefix scan of 图 or 高 is slow and vague."""
+    return frozenset(t for group in glossary() for t in group if len(t) == 1 and _CJK.match(t))
+
+
+def fts_query(terms: list[str]) -> str:
+    prefixes = _prefix_terms()
+    return " OR ".join('"' + t.replace('"', '""') + '"' + ("*" if t in prefixes else "") for t in terms)
+
+
+def _without_common_terms(terms: list[str], counts: dict[str, int], total: int) -> list[str]:
+    """Drop terms found in more than COMMON_TERM_SHARE of all chunks: BM25 gives them almost no weight, yet
+    FTS5 must score every chunk that has them (at 100k chunks they cost most of the query's time). Small
+    indexes keep everything, and the three rarest terms always stay, so a query of common words still works."""
+    prefixes = _prefix_terms()
+    present = [t for t in terms if counts.get(t, 0) > 0 or t in prefixes]
+    limit = max(COMMON_TERM_SHARE * total, MIN_COMMON_TERM_CHUNKS)
+    kept = [t for t in present if counts.get(t, 0) <= limit or t in prefixes]
+    if len(kept) < 3:
+        rarest = set(sorted(present, key=lambda t: counts.get(t, 0))[:3])
+        kept = [t for t in present if t in rarest]
+    return kept
 
 
 def _votes(per_doc: dict[tuple[str, str], float]) -> dict[tuple[str, str], float]:
@@ -107,8 +152,11 @@ class Searcher:
         """(chunk id, cosine similarity) best first, only for chunks whose committed version Chroma holds."""
         # Glossary synonyms travel with the query: the small multilingual model links "KOL" to "达人" far
         # better when both are in the text (cross-lingual recall@5 0.39 -> 0.52 on our set).
-        synonyms = expand_query(query)[1:]
-        text = f"{query} ({', '.join(synonyms[:12])})" if synonyms else query
+        # Only the other language's synonyms: the model already links same-language words, and every
+        # appended token costs embedding time.
+        query_is_chinese = bool(_CJK.search(query))
+        synonyms = [t for t in glossary_synonyms(query) if bool(_CJK.search(t)) != query_is_chinese]
+        text = f"{query} ({', '.join(synonyms[:MAX_DENSE_SYNONYMS])})" if synonyms else query
         found = self.vectors.query(self.embedder.query(text), n, filters.chroma_where())
         # A half-finished ingest in another process may have written vectors the catalog has not committed:
         # those (unknown id, or a different content hash) are not shown.
@@ -120,11 +168,16 @@ class Searcher:
         ]
 
     def lexical(self, query: str, filters: Filters, n: int = CANDIDATES) -> list[tuple[str, float]]:
-        match = fts_query(query)
-        if not match:
+        terms = query_terms(query)
+        if not terms:
+            return []
+        terms = _without_common_terms(
+            terms, self.catalog.term_document_counts(terms), self.catalog.chunk_count()
+        )
+        if not terms:
             return []
         return self.catalog.lexical(
-            match,
+            fts_query(terms),
             n,
             filters.kinds,
             filters.category,
@@ -139,10 +192,15 @@ class Searcher:
         if not query.strip():
             return []
         runs: list[tuple[list[tuple[str, float]], float]] = []
-        if mode in ("hybrid", "dense"):
-            runs.append((self.dense(query, filters), self.dense_weight if mode == "hybrid" else 1.0))
-        if mode in ("hybrid", "lexical"):
-            runs.append((self.lexical(query, filters), self.lexical_weight if mode == "hybrid" else 1.0))
+        if mode == "hybrid":
+            # BM25 in SQLite and the embedding + Chroma lookup both release the GIL: run them side by side.
+            lexical = _POOL.submit(self.lexical, query, filters)
+            runs.append((self.dense(query, filters), self.dense_weight))
+            runs.append((lexical.result(), self.lexical_weight))
+        elif mode == "dense":
+            runs.append((self.dense(query, filters), 1.0))
+        else:
+            runs.append((self.lexical(query, filters), 1.0))
         rows = self.catalog.chunks_by_id(list(dict.fromkeys(c for run, _ in runs for c, _ in run)))
         scores: dict[tuple[str, str], float] = {}
         best_chunk: dict[tuple[str, str], ChunkRow] = {}
@@ -176,13 +234,18 @@ class Searcher:
         )
 
 
+@lru_cache(maxsize=1024)
+def _query_tokens(query: str) -> tuple[str, ...]:
+    return tuple(tokens(query))
+
+
 def snippet(text: str, query: str, limit: int = SNIPPET_CHARS) -> str:
     """A window of the chunk around the first query term it contains, on whole lines where possible."""
     flat = re.sub(r"\s+", " ", text).strip()
     if len(flat) <= limit:
         return flat
     lowered = flat.lower()
-    positions = [lowered.find(t) for t in tokens(query) if len(t) > 1 and lowered.find(t) >= 0]
+    positions = [lowered.find(t) for t in _query_tokens(query) if len(t) > 1 and lowered.find(t) >= 0]
     start = max(0, min(positions) - limit // 4) if positions else 0
     piece = flat[start : start + limit]
     return ("…" if start else "") + piece.strip() + ("…" if start + limit < len(flat) else "")

@@ -73,3 +73,105 @@ def tokens(text: str) -> list[str]:
     else:
         out.extend(_stem(w) for w in _WORD.findall(lowered) if w not in _STOP)
     return out
+
+
+_KEYWORD_STOP = _STOP | frozenset(
+    [
+        "真的",
+        "感觉",
+        "觉得",
+        "就是",
+        "还是",
+        "已经",
+        "非常",
+        "特别",
+        "一下",
+        "这次",
+        "今天",
+        "自己",
+        "大家",
+        "姐妹",
+        "姐妹们",
+        "宝子",
+        "宝子们",
+        "时候",
+        "一定",
+        "不会",
+        "可能",
+        "知道",
+        "看到",
+        "之前",
+        "之后",
+        "现在",
+        "还有",
+        "而且",
+        "然后",
+        "其实",
+        "比较",
+        "有点",
+        "一直",
+        "每天",
+        "一样",
+        "不是",
+        "没有",
+        "不要",
+        "这样",
+        "那么",
+        "这么",
+        "很多",
+        "一些",
+        "一点",
+        "出来",
+        "起来",
+        "下来",
+        "东西",
+        "问题",
+        "地方",
+        "分享",
+        "推荐",
+        "笔记",
+        "评论",
+        "评论区",
+        "小红书",
+        "大概",
+        "左右",
+        "不过",
+        "虽然",
+        "只是",
+        "只有",
+        "开始",
+        "最后",
+        "还在",
+        "真是",
+        "记得",
+        "可以",
+        "需要",
+        "建议",
+        "以后",
+        "时间",
+        "第一次",
+        "一篇",
+        "一个",
+        "两个",
+        "几个",
+        "个人",
+        "本人",
+        "适合",
+        "适合我",
+    ]
+)
+
+
+def keywords(text: str) -> set[str]:
+    """Content words of a text for trend counting: jieba's precise mode (whole words, no overlapping
+    sub-words as in search mode), at least two characters, no stop words or numbers."""
+    lowered = text.lower()
+    words: set[str] = set()
+    pieces = _jieba().lcut(lowered) if _HAS_CJK.search(lowered) else _WORD.findall(lowered)
+    for piece in pieces:
+        piece = piece.strip()
+        if len(piece) < 2 or piece in _KEYWORD_STOP or piece.isdigit():
+            continue
+        if _HAS_CJK.search(piece) or (piece.isascii() and piece.isalpha() and len(piece) >= 3):
+            words.add(piece)
+    return words

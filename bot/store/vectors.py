@@ -91,12 +91,10 @@ class VectorIndex:
         self, vector: np.ndarray, n: int, where: dict[str, object] | None = None
     ) -> list[tuple[str, float, str]]:
         """Nearest chunks: (chunk id, cosine similarity, content hash), best first."""
-        total = self.count()
-        if total == 0:
-            return []
+        # No count() first: it costs ~10 ms at 100k entries, and Chroma already caps n at what it holds.
         result = self._collection.query(
             query_embeddings=[vector],
-            n_results=min(n, total),
+            n_results=n,
             where=where or None,
             include=["distances", "metadatas"],
         )
