@@ -26,14 +26,14 @@ from bot.models import (
     TrendTerm,
     TrendWindow,
 )
-from bot.resources import categories, marketing, normalize_category
+from bot.resources import categories, infer_category, marketing, normalize_category
 from bot.store.tokenize import keywords, tokens
 from bot.tools.context import ToolContext
 from bot.tools.metrics import ces, median, ratio
 
 RISE = 1.5  # a term's share of notes must grow by half to rise, or shrink by a third to decline
 MAX_TERMS = 10
-SEARCH_TOP_UP_BELOW = 20  # matched notes; fewer than this and search results widen the set
+SEARCH_TOP_UP = 20  # notes hybrid search adds when a topic matches too few notes word for word
 _WEEKDAYS_ZH = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
 _WEEKDAYS_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
@@ -59,7 +59,7 @@ def trend_lookup(ctx: ToolContext, query: TrendQuery) -> TrendReport:
     if topic and _is_category_name(topic):
         category, topic = category or normalize_category(topic), ""
     universe = [p for p in records.posts if p.published_at and (category is None or p.category == category)]
-    matched, matched_by = _match(ctx, universe, topic, category)
+    matched, matched_by = _match(ctx, universe, topic, category, ctx.settings.trend_min_support)
     if category is None and matched:
         category = (
             Counter(p.category for p in matched if p.category).most_common(1)[0][0]
@@ -150,9 +150,10 @@ def _window(as_of: date, days: int) -> TrendWindow:
 
 
 def _match(
-    ctx: ToolContext, universe: list[Post], topic: str, category: str | None
+    ctx: ToolContext, universe: list[Post], topic: str, category: str | None, min_support: int
 ) -> tuple[list[Post], dict[str, int]]:
-    """Notes about the topic: by hashtag, by all of its words, and (for sparse topics) by hybrid search."""
+    """Notes about the topic: by hashtag and by all of its words. Only when that finds fewer notes than a
+    trend needs (an English topic over Chinese notes, a rare phrase) does hybrid search widen the set."""
     if not topic:
         return universe, {"category" if category else "all": len(universe)}
     needle = topic.lower().lstrip("#")
@@ -168,8 +169,12 @@ def _match(
             by_words.add(post.note_id)
     chosen = by_tag | by_words
     by_search: set[str] = set()
-    if len(chosen) < SEARCH_TOP_UP_BELOW:
-        hits = ctx.kb.search(topic, 30, kinds=("post",), category=category)
+    if len(chosen) < min_support:
+        # Keep the widened set on topic: the category asked for, else the one the direct matches or the
+        # topic's own words point to.
+        direct = [p.category for p in universe if p.note_id in chosen and p.category]
+        scope = category or (Counter(direct).most_common(1)[0][0] if direct else infer_category(topic))
+        hits = ctx.kb.search(topic, SEARCH_TOP_UP, kinds=("post",), category=scope)
         by_search = {h.doc_id for h in hits} - chosen
         chosen |= by_search
     matched = [p for p in universe if p.note_id in chosen]
