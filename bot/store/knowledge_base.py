@@ -35,7 +35,7 @@ Progress = Callable[[str, int, int], None]
 LOCK_WAIT_SECONDS = 600
 # Bump when chunking or tokenising changes: stored records are then re-indexed on the next start. The
 # glossary and category lexicon shape jieba's dictionary, so editing them re-indexes too.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 _KIND_OF = {Post: "post", Influencer: "influencer", Comment: "comment", Guide: "playbook"}
 _MODEL_OF = {kind: model for model, kind in _KIND_OF.items()}
 
@@ -343,7 +343,8 @@ class KnowledgeBase:
     @staticmethod
     def _chunk_row(chunk) -> ChunkRow:  # type: ignore[no-untyped-def]
         payload = json.dumps(
-            [chunk.text, chunk.embed_text, chunk.category, _ts(chunk.published_at)], ensure_ascii=False
+            [chunk.text, chunk.embed_text, chunk.keywords, chunk.category, _ts(chunk.published_at)],
+            ensure_ascii=False,
         )
         return ChunkRow(
             chunk_id=chunk.chunk_id,

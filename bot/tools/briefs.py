@@ -210,6 +210,19 @@ def find_product(text: str) -> str | None:
     return None
 
 
+_TIER_WORDS_IN_BRIEF: list[tuple[str, re.Pattern[str]]] = [
+    ("head", re.compile(r"头部|大博主|大v|(?<![a-z])head(?![a-z])|top[- ]tier|mega|celebrit", re.I)),
+    ("mid", re.compile(r"腰部|mid[- ]?tier|(?<![a-z])mid(?![a-z])|macro", re.I)),
+    ("junior", re.compile(r"初级|尾部|小博主|junior|micro", re.I)),
+    ("koc", re.compile(r"(?<![a-z])kocs?(?![a-z])|素人|nano", re.I)),
+]
+
+
+def find_tiers(text: str) -> list[str]:
+    """Creator tiers the text asks for ('腰部达人', 'only KOCs'); empty when it names none."""
+    return [tier for tier, pattern in _TIER_WORDS_IN_BRIEF if pattern.search(text)]
+
+
 def parse_brief(text: str, usd_rate: float = 7.2) -> Brief:
     category = infer_category(text)
     return Brief(
@@ -220,6 +233,7 @@ def parse_brief(text: str, usd_rate: float = 7.2) -> Brief:
         budget=find_budget(text, usd_rate),
         audience=find_audience(text),
         count=find_count(text),
+        tiers=find_tiers(text),  # type: ignore[arg-type]
     )
 
 

@@ -302,6 +302,8 @@ def _score(candidates: list[Candidate], norms: dict[str, TierNorms]) -> None:
 
 
 def _mix(brief: Brief, default: dict[str, float], rules: dict) -> dict[str, float]:  # type: ignore[type-arg]
+    if brief.tiers:  # the marketer asked for these tiers only: split evenly between them
+        return {t: (1 / len(set(brief.tiers)) if t in brief.tiers else 0.0) for t in TIERS}
     by_goal = rules["tier_mix_by_goal"]
     if brief.goal in by_goal:
         return dict(by_goal[brief.goal])
@@ -444,7 +446,9 @@ def _assumptions(
         "Tier budget shares "
         + ", ".join(f"{TIER_EN[t]} {mix[t]:.0%}" for t in TIERS)
         + (
-            f" (rule of thumb for a {brief.goal} goal)"
+            " (only the tiers the brief asked for)"
+            if brief.tiers
+            else f" (rule of thumb for a {brief.goal} goal)"
             if brief.goal in ("awareness", "conversion")
             else " (default mix from settings; a rule of thumb)"
         )
