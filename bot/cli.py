@@ -316,6 +316,103 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+def ask(
+    text: Annotated[str, typer.Argument(help="A message, as a marketer would type it in chat.")],
+    chat: Annotated[str, typer.Option("--chat", help="Conversation id; memory is kept per id.")] = "cli",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print answer, engine, tools, sources, latency.")
+    ] = False,
+) -> None:
+    """One turn of conversation with the engine (offline unless an LLM endpoint is configured)."""
+    from bot.engine.factory import build_engine
+
+    with knowledge_base() as kb:
+        with progress_bar() as progress:
+            kb.ensure_ready(progress)
+        reply = build_engine(kb).reply(chat, "cli", text)
+    if as_json:
+        out.print_json(json.dumps(reply.cli_json(), ensure_ascii=False))
+    else:
+        out.print(reply.answer, markup=False, highlight=False)
+
+
+@app.command("chat")
+def chat_console() -> None:
+    """An interactive console chat on the same engine (/reset forgets the chat, /exit leaves)."""
+    with knowledge_base() as kb:
+        with progress_bar() as progress:
+            kb.ensure_ready(progress)
+        _console(kb)
+
+
+def _console(kb: KnowledgeBase) -> None:
+    import contextlib
+
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (line editing and history for input())
+    from bot.engine.factory import build_engine
+
+    engine = build_engine(kb)
+    err.print(
+        "RedPilot console. Ask about trends, creators, campaigns or copy; /reset to start over, /exit to leave."
+    )
+    while True:
+        try:
+            text = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            err.print()
+            return
+        if not text:
+            continue
+        if text in ("/exit", "/quit"):
+            return
+        if text == "/reset":
+            engine.reset("console")
+            err.print("(memory of this chat cleared)")
+            continue
+        reply = engine.reply("console", "console", text)
+        out.print(reply.answer, markup=False, highlight=False)
+        if reply.sources:
+            err.print(
+                f"[dim]sources: {', '.join(s.doc_id for s in reply.sources[:5])}[/dim]", highlight=False
+            )
+
+
+@eval_app.command("routing")
+def eval_routing(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Accuracy of the offline engine's routing per intent, with a confusion table."""
+    from bot.engine.reply import INTENTS
+    from bot.eval.routing import evaluate, load_cases
+
+    result = evaluate(load_cases())
+    if as_json:
+        out.print_json(result.model_dump_json())
+        return
+    from rich.table import Table
+
+    out.print(
+        f"routing accuracy {result.accuracy:.1%} ({result.correct}/{result.total}); "
+        + ", ".join(f"{lang} {acc:.1%}" for lang, acc in result.per_lang.items()),
+        highlight=False,
+    )
+    table = Table(title="expected (rows) vs predicted (columns)")
+    table.add_column("expected")
+    for intent in INTENTS:
+        table.add_column(intent.replace("_", " "), justify="right")
+    table.add_column("accuracy", justify="right")
+    for intent in INTENTS:
+        row = result.confusion[intent]
+        table.add_row(intent, *[str(row.get(p, 0)) for p in INTENTS], f"{result.per_class[intent]:.0%}")
+    out.print(table)
+    for miss in result.misses:
+        out.print(
+            f"  miss: {miss['expected']} -> {miss['predicted']}: {miss['text']}",
+            markup=False,
+            highlight=False,
+        )
+
+
 @kb_app.command("stats")
 def kb_stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Counts of records, chunks and index entries."""
@@ -432,23 +529,9 @@ def run() -> None:
             )
             if not sys.stdin.isatty():
                 raise typer.Exit(2)
-            _search_console(kb)
+            _console(kb)
             return
         err.print("The Telegram bot is not part of this build yet; use `redpilot search` meanwhile.")
-
-
-def _search_console(kb: KnowledgeBase) -> None:
-    err.print("Search the knowledge base (empty line or Ctrl-D to quit).")
-    while True:
-        try:
-            query = input("redpilot> ").strip()
-        except (EOFError, KeyboardInterrupt):
-            return
-        if not query or query in ("/exit", "/quit"):
-            return
-        for number, hit in enumerate(kb.search(query, 5), start=1):
-            out.print(f"{number}. {hit.title} [dim]({hit.kind} · {hit.doc_id})[/dim]", highlight=False)
-            out.print(f"   {hit.snippet}", highlight=False, markup=False)
 
 
 def main() -> None:

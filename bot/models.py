@@ -160,7 +160,9 @@ class Brief(BaseModel):
     budget: int | None = Field(None, ge=0, description="CNY")
     audience: Audience | None = None
     count: int | None = Field(None, ge=1, description="number of creators wanted")
-    tiers: list[Tier] = Field(default_factory=list, description="only these creator tiers (empty: the usual mix)")
+    tiers: list[Tier] = Field(
+        default_factory=list, description="only these creator tiers (empty: the usual mix)"
+    )
 
 
 # --- compliance ---------------------------------------------------------------------------------------------

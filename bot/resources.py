@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,16 +34,29 @@ def categories() -> dict[str, Category]:
     }
 
 
+@cache
+def _category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """English keywords match whole words (singular or plural: "cat" not in "category", "men" not in "women");
+    Chinese keywords match anywhere."""
+    compiled = []
+    for category in categories().values():
+        parts = [
+            rf"(?<![a-z]){re.escape(k)}(?:s|es)?(?![a-z])" if k.isascii() else re.escape(k) for k in category.keywords
+        ]
+        compiled.append((category.slug, re.compile("|".join(parts))))
+    return tuple(compiled)
+
+
 def infer_category(*texts: str) -> str | None:
     """The category whose keywords occur most often in the texts, or None when none occurs."""
     haystack = " ".join(texts).lower()
     if not haystack.strip():
         return None
     best, best_hits = None, 0
-    for category in categories().values():
-        hits = sum(haystack.count(keyword) for keyword in category.keywords)
+    for slug, pattern in _category_patterns():
+        hits = len(pattern.findall(haystack))
         if hits > best_hits:
-            best, best_hits = category.slug, hits
+            best, best_hits = slug, hits
     return best
 
 

@@ -189,6 +189,7 @@ _EN_PRODUCT = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(
+    r"(?:\d+\s*(?:个|位|名))?\s*(?:达人|博主|红人|kols?|kocs?|creators?|influencers?|bloggers?)|"
     r"预算.*|budget.*|\d+\s*(?:-|~|到)\s*\d+\s*岁.*|帮我|请|找|推荐|我们|想|要|做一个|做个|"
     r"\b(?:find|suggest|recommend|please|i need|we need|help me|plan|a campaign for|campaign for)\b",
     re.IGNORECASE,

@@ -27,6 +27,7 @@ from bot.models import (
     TrendWindow,
 )
 from bot.resources import categories, infer_category, marketing, normalize_category
+from bot.store.search import glossary_synonyms
 from bot.store.tokenize import keywords, tokens
 from bot.tools.context import ToolContext
 from bot.tools.metrics import ces, median, ratio
@@ -156,16 +157,17 @@ def _match(
     trend needs (an English topic over Chinese notes, a rare phrase) does hybrid search widen the set."""
     if not topic:
         return universe, {"category" if category else "all": len(universe)}
-    needle = topic.lower().lstrip("#")
-    words = [t for t in tokens(topic) if len(t) > 1] or [needle]
+    # The topic and its glossary synonyms ("camping" also finds #露营): RED notes are mostly Chinese.
+    needles = [topic.lower().lstrip("#"), *(t for t in glossary_synonyms(topic) if len(t) >= 2)]
+    words = [t for t in tokens(topic) if len(t) > 1] or needles[:1]
     by_tag, by_words = set(), set()
     for post in universe:
         tags = [t.lower() for t in post.tags]
-        if any(needle in t or (len(t) >= 2 and t in needle) for t in tags):
+        if any(n in t or (len(t) >= 2 and t in n) for n in needles for t in tags):
             by_tag.add(post.note_id)
             continue
         text = f"{post.title} {post.body}".lower()
-        if all(w in text for w in words):
+        if all(w in text for w in words) or any(n in text for n in needles[1:]):
             by_words.add(post.note_id)
     chosen = by_tag | by_words
     by_search: set[str] = set()

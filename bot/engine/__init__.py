@@ -1,0 +1,1 @@
+"""The conversation engine: one interface, `reply(chat_id, user, text) -> Reply`, offline or with an LLM."""
