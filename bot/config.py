@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL"))
     openai_model: str = Field("gpt-4o-mini", validation_alias=_env("OPENAI_MODEL"))
 
+    llm_timeout: float = Field(45.0, gt=0, le=60, validation_alias=_env("LLM_TIMEOUT"))
+    llm_max_tool_calls: int = Field(6, ge=1, le=20, validation_alias=_env("LLM_MAX_TOOL_CALLS"))
+
     chroma_host: str | None = Field(None, validation_alias=_env("CHROMA_HOST"))
     chroma_port: int = Field(8000, ge=1, le=65535, validation_alias=_env("CHROMA_PORT"))
 

@@ -41,7 +41,8 @@ def _category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     compiled = []
     for category in categories().values():
         parts = [
-            rf"(?<![a-z]){re.escape(k)}(?:s|es)?(?![a-z])" if k.isascii() else re.escape(k) for k in category.keywords
+            rf"(?<![a-z]){re.escape(k)}(?:s|es)?(?![a-z])" if k.isascii() else re.escape(k)
+            for k in category.keywords
         ]
         compiled.append((category.slug, re.compile("|".join(parts))))
     return tuple(compiled)

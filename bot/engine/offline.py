@@ -116,8 +116,14 @@ class OfflineEngine:
             return self._search(text, lang, state)
         if intent == "choose":
             subject = (brief.product if brief else None) or text[:30]
-            return self._ask("choose", text, f"收到：{subject}。要我出达人矩阵，还是完整的投放方案？",  # type: ignore[arg-type]
-                             f"Got it: {subject}. Do you want a creator matrix or a full campaign plan?", lang, state)
+            return self._ask(
+                "choose",
+                text,
+                f"收到：{subject}。要我出达人矩阵，还是完整的投放方案？",  # type: ignore[arg-type]
+                f"Got it: {subject}. Do you want a creator matrix or a full campaign plan?",
+                lang,
+                state,
+            )
         return self._small_talk(text, lang, state)
 
     def _ask(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.engine.reply import Intent
+from bot.resources import infer_category
 
 _Cue = tuple[str, float]
 
@@ -57,16 +58,18 @@ CUES: dict[Intent, list[_Cue]] = {
     "trend_lookup": [
         (
             r"趋势|火吗|还火|很火|最火|热门|热点|流行|风向|爆款话题|在涨|上升|下滑|降温|过气|热度|大家都在|最近.{0,8}(?:什么|啥)|"
-            r"有什么新|新风向|爆了|刷到很多|热词|吐槽|痛点|评论区都在|爆款笔记|爆文|标题套路|周几|几点发|赛道|还有流量|流量怎么样|"
+            r"有什么新|新风向|爆了|刷到很多|热词|吐槽|痛点|评论区都在|爆款笔记|爆文|标题套路|赛道|还有流量|流量怎么样|"
             r"大家都在说",
             3.0,
         ),
         (
             r"\b(?:trend\w*|hot|popular|rising|buzz\w*|viral right now|what's new|what is new|fading|declining|"
             r"still a thing|taking off|blowing up|momentum|complain\w*|pain points?|resonat\w*|peaked|still growing|"
-            r"best time (?:of day )?to post|what time|which days?|(?:people|everyone|users) (?:are )?(?:saying|talking))\b",
+            r"(?:people|everyone|users) (?:are )?(?:saying|talking))\b",
             3.0,
         ),
+        # Timing read from the data belongs to trends only for a category or topic (see _adjust).
+        (r"周几|几点发|什么时候发|\b(?:best time (?:of day )?to post|what time|which days?)\b", 1.2),
         (
             r"最近|近期|这个月|近\d+天|last (?:\d+ )?(?:days?|weeks?|months?)|this (?:week|month)|right now|lately",
             0.8,
@@ -80,7 +83,7 @@ CUES: dict[Intent, list[_Cue]] = {
         ),
         (
             r"\b(?:how (?:do|to|does|can|should|much|many|often|early|long)|what (?:is|are|does)|why|explain|tips?|"
-            r"best practices?|difference between|guide|formula|rule of thumb|when should)\b",
+            r"best practices?|difference between|guide|formula|rule of thumb|when should|should (?:we|i))\b",
             1.5,
         ),
         (
@@ -154,6 +157,8 @@ def route(text: str) -> Route:
 def _adjust(text: str, scores: dict[str, float]) -> None:
     """Interactions a single cue list cannot express."""
     lowered = text.lower()
+    if scores["trend_lookup"] and infer_category(text):
+        scores["trend_lookup"] += 1.5
     # "how do I choose KOLs" is a method question; "find me KOLs" is a request for a matrix.
     if (
         scores["suggest_influencers"]
