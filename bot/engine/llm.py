@@ -4,6 +4,7 @@ tool arguments, an empty answer, too many tool calls) the offline engine answers
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import sqlite3
 import time
@@ -113,10 +114,8 @@ class LLMEngine:
             brief = parse_brief(args.brief, usd)
             updates: dict[str, object] = {}
             if args.budget:
-                try:
+                with contextlib.suppress(AmountError):
                     updates["budget"] = parse_amount(args.budget, usd)
-                except AmountError:
-                    pass
             if args.category:
                 updates["category"] = args.category
             if args.count:
@@ -241,10 +240,8 @@ def _reason(exc: BaseException) -> str:
 
 
 def _cite(sources: list[Source]) -> None:
-    try:
+    with contextlib.suppress(LookupError):
         _turn_sources.get().extend(sources)
-    except LookupError:
-        pass
 
 
 def _unique(sources: list[Source]) -> list[Source]:
