@@ -265,7 +265,7 @@ def bench_queries() -> list[str]:
 
 
 def write_report(results: dict[str, object], path: Path) -> None:
-    b = results["bundled"]
+    b = results["bundled"]  # type: ignore[assignment]
     lines = [
         "# Benchmarks",
         "",
@@ -319,34 +319,107 @@ def write_report(results: dict[str, object], path: Path) -> None:
             f"| {q['mode']} | {q['slice']} ({q['queries']}) | {q['recall_at_5']:.3f} | {q['mrr_at_10']:.3f} | "
             f"{q['ndcg_at_10']:.3f} |"
         )
-    extra = path.read_text(encoding="utf-8").split("<!-- other benchmarks -->", 1) if path.exists() else []
-    lines += ["", "<!-- other benchmarks -->" + (extra[1] if len(extra) == 2 else "\n")]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    e = results.get("engine")
+    if isinstance(e, dict):
+        cold = e["cold_start_s"]
+        lines += [
+            "",
+            "## Conversation engine (offline)",
+            "",
+            f"`reply` on the bundled knowledge, warm process, the {e['messages']} messages of the routing set "
+            "(every tool and small talk, half Chinese, half English), each in a fresh chat.",
+            "",
+            "| what | figure | target |",
+            "|---|---|---|",
+            f"| reply latency p50 | {e['reply_p50_ms']:.0f} ms | < 150 ms |",
+            f"| reply latency p95 | {e['reply_p95_ms']:.0f} ms | < 500 ms |",
+            f"| slowest reply | {e['reply_max_ms']:.0f} ms | - |",
+            f'| `redpilot ask "你好"` cold start, index built | {cold["greeting"]:.2f} s | < 2.5 s |',
+            f'| `redpilot ask "护肤最近有什么趋势"` cold start | {cold["trend question"]:.2f} s | < 2.5 s |',
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def bench_engine(tmp: Path) -> dict[str, object]:
+    """Offline `reply` latency, warm, over the routing evaluation messages; and `redpilot ask` cold starts."""
+    import subprocess
+
+    from bot.engine.factory import build_engine
+    from bot.eval.routing import load_cases as routing_cases
+
+    data = tmp / "engine"
+    kb = open_kb(data, KNOWLEDGE)
+    kb.ensure_ready()
+    engine = build_engine(kb)
+    messages = [c.text for c in routing_cases()]
+    for text in messages[:10]:  # warm up: jieba, Chroma, the records cache
+        engine.reply("warm-up", "bench", text)
+    latencies = []
+    for number, text in enumerate(messages):
+        started = time.perf_counter()
+        engine.reply(f"bench-{number}", "bench", text)
+        latencies.append((time.perf_counter() - started) * 1000)
+    kb.close()
+    env = {**os.environ, "REDPILOT_DATA_DIR": str(data), "REDPILOT_KNOWLEDGE_DIR": str(KNOWLEDGE)}
+    cold: dict[str, list[float]] = {"greeting": [], "trend question": []}
+    for label, text in (("greeting", "你好"), ("trend question", "护肤最近有什么趋势")):
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run(
+                [str(ROOT / ".venv" / "bin" / "redpilot"), "ask", text, "--json"],
+                env=env,
+                capture_output=True,
+                check=True,
+                cwd=tmp,
+            )
+            cold[label].append(time.perf_counter() - started)
+    return {
+        "messages": len(messages),
+        "reply_p50_ms": statistics.median(latencies),
+        "reply_p95_ms": percentile(latencies, 95),
+        "reply_max_ms": max(latencies),
+        "cold_start_s": {k: statistics.median(v) for k, v in cold.items()},
+    }
+
+
+SECTIONS = ("bundled", "quality", "scale", "engine")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10000,100000", help="synthetic corpus sizes for search latency")
     parser.add_argument("--skip-scratch", action="store_true", help="skip the index build without cache")
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help="sections to measure: " + ", ".join(SECTIONS)
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
     args = parser.parse_args()
-    results: dict[str, object] = {
-        "machine": machine(),
-        "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-    }
+    wanted = {s.strip() for s in args.only.split(",") if s.strip()}
+    figures = args.out.with_suffix(".json")
+    # Sections not measured this time keep their last figures, so one slow part can be re-run alone.
+    results: dict[str, object] = json.loads(figures.read_text(encoding="utf-8")) if figures.exists() else {}
+    results.update(machine=machine(), when=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
     with tempfile.TemporaryDirectory(prefix="redpilot-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        print("bundled knowledge ...", flush=True)
-        results["bundled"] = bench_bundled(tmp, from_scratch=not args.skip_scratch)
-        print(json.dumps(results["bundled"], indent=1), flush=True)
-        results["quality"] = bench_retrieval_quality(tmp)
-        queries = bench_queries()
-        results["scale"] = []
-        for size in (int(s) for s in args.sizes.split(",") if s):
-            print(f"search at +{size} synthetic posts ...", flush=True)
-            scale = bench_search_scale(tmp, size, queries)
-            print(json.dumps(scale, indent=1), flush=True)
-            results["scale"].append(scale)  # type: ignore[union-attr]
+        if wanted & {"bundled", "quality", "scale"}:
+            print("bundled knowledge ...", flush=True)
+            results["bundled"] = bench_bundled(tmp, from_scratch=not args.skip_scratch)
+            print(json.dumps(results["bundled"], indent=1), flush=True)
+        if "quality" in wanted:
+            results["quality"] = bench_retrieval_quality(tmp)
+        if "scale" in wanted:
+            queries = bench_queries()
+            results["scale"] = []
+            for size in (int(s) for s in args.sizes.split(",") if s):
+                print(f"search at +{size} synthetic posts ...", flush=True)
+                scale = bench_search_scale(tmp, size, queries)
+                print(json.dumps(scale, indent=1), flush=True)
+                results["scale"].append(scale)  # type: ignore[union-attr]
+        if "engine" in wanted:
+            print("conversation engine ...", flush=True)
+            results["engine"] = bench_engine(tmp)
+            print(json.dumps(results["engine"], indent=1), flush=True)
+    figures.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     write_report(results, args.out)
     print(f"wrote {args.out}")
 
