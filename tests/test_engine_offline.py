@@ -124,3 +124,23 @@ def test_memory_survives_a_restart(tmp_path: Path) -> None:
 def test_eval_routing_command(tmp_path: Path) -> None:
     result = run_cli("eval", "routing", env=cli_env(tmp_path / "d", tmp_path), cwd=tmp_path)
     assert result.returncode == 0 and "routing accuracy" in result.stdout
+
+
+def test_console_chat_with_reset_and_exit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input="你好\n帮我找达人\n/reset\n护肤\n/exit\n",
+        text=True,
+        capture_output=True,
+        timeout=300,
+        env=cli_env(tmp_path / "data", ROOT / "knowledge"),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RedPilot" in result.stdout and "品类" in result.stdout
+    assert "(memory of this chat cleared)" in result.stderr
+    # After /reset, "护肤" is not taken as the answer to the earlier question: it is a trend lookup.
+    assert "护肤：近30天趋势" in result.stdout

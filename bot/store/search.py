@@ -29,9 +29,9 @@ Mode = Literal["hybrid", "dense", "lexical"]
 RRF_K = 2
 COMMON_TERM_SHARE = 0.05
 MIN_COMMON_TERM_CHUNKS = 500
-MAX_DENSE_SYNONYMS = 6  # each synonym costs embedding time (~1 ms a token)
+MAX_DENSE_SYNONYMS = 3  # each costs embedding time; 3 measured better than 6 and 12 (docs/BENCHMARKS.md)
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="redpilot-search")
-CANDIDATES = 50
+CANDIDATES = 30
 SNIPPET_CHARS = 220
 _ASCII_TERM = re.compile(r"^[a-z0-9 .'+-]+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -151,7 +151,7 @@ class Searcher:
     def dense(self, query: str, filters: Filters, n: int = CANDIDATES) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) best first, only for chunks whose committed version Chroma holds."""
         # Glossary synonyms travel with the query: the small multilingual model links "KOL" to "达人" far
-        # better when both are in the text (cross-lingual recall@5 0.39 -> 0.52 on our set).
+        # better when both are in the text (measured with `redpilot eval retrieval`).
         # Only the other language's synonyms: the model already links same-language words, and every
         # appended token costs embedding time.
         query_is_chinese = bool(_CJK.search(query))
