@@ -531,7 +531,13 @@ def run() -> None:
                 raise typer.Exit(2)
             _console(kb)
             return
-        err.print("The Telegram bot is not part of this build yet; use `redpilot search` meanwhile.")
+        from bot.engine.factory import build_engine
+        from bot.telegram.app import run as run_bot
+
+        err.print(
+            "starting the Telegram bot" + (" (webhook)" if s.telegram_webhook_url else " (long polling)")
+        )
+        run_bot(s, kb, build_engine(kb))
 
 
 def main() -> None:

@@ -6,12 +6,13 @@ line naming the environment variable, never a traceback.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 LOCAL_EMBEDDING_MODEL = "multilingual-e5-small"
 OPENAI_EMBEDDING_MODEL = "text-embedding-3-small"
@@ -52,6 +53,23 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, ge=1, le=65535, validation_alias=_env("CHROMA_PORT"))
 
     telegram_bot_token: SecretStr | None = Field(None, validation_alias=_env("TELEGRAM_BOT_TOKEN"))
+    telegram_api_base_url: str | None = Field(None, validation_alias=_env("TELEGRAM_API_BASE_URL"))
+    telegram_webhook_url: str | None = Field(None, validation_alias=_env("TELEGRAM_WEBHOOK_URL"))
+    telegram_webhook_secret: SecretStr | None = Field(None, validation_alias=_env("TELEGRAM_WEBHOOK_SECRET"))
+    telegram_webhook_listen: str = Field("0.0.0.0", validation_alias=_env("TELEGRAM_WEBHOOK_LISTEN"))
+    telegram_webhook_port: int = Field(8443, ge=1, le=65535, validation_alias=_env("TELEGRAM_WEBHOOK_PORT"))
+    allowed_user_ids: Annotated[set[int], NoDecode] = Field(
+        default_factory=set, validation_alias=_env("ALLOWED_USER_IDS")
+    )
+    allowed_chat_ids: Annotated[set[int], NoDecode] = Field(
+        default_factory=set, validation_alias=_env("ALLOWED_CHAT_IDS")
+    )
+    admin_user_ids: Annotated[set[int], NoDecode] = Field(
+        default_factory=set, validation_alias=_env("ADMIN_USER_IDS")
+    )
+    rate_limit_per_minute: int = Field(20, ge=1, validation_alias=_env("RATE_LIMIT_PER_MINUTE"))
+    upload_max_mb: float = Field(20, gt=0, validation_alias=_env("UPLOAD_MAX_MB"))
+    debounce_seconds: float = Field(1.0, ge=0, le=10, validation_alias=_env("DEBOUNCE_SECONDS"))
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
         "INFO", validation_alias=_env("LOG_LEVEL")
     )
@@ -103,12 +121,27 @@ class Settings(BaseSettings):
     def _lower_provider(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
-    @field_validator("openai_base_url", "chroma_host", mode="before")
+    @field_validator("allowed_user_ids", "allowed_chat_ids", "admin_user_ids", mode="before")
+    @classmethod
+    def _id_list(cls, value: object) -> object:
+        # "123, 456" or "123 456" in the environment; a JSON list works too.
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return value
+            return [part for part in re.split(r"[\s,;]+", text) if part]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator(
+        "openai_base_url", "chroma_host", "telegram_api_base_url", "telegram_webhook_url", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("openai_api_key", "telegram_bot_token", mode="before")
+    @field_validator("openai_api_key", "telegram_bot_token", "telegram_webhook_secret", mode="before")
     @classmethod
     def _blank_secret_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -143,6 +176,10 @@ def load_settings(**overrides: object) -> Settings:
     """Read settings from the environment and `.env`; raise ConfigError with one line on a bad value."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except SettingsError as exc:  # a value that should be JSON (e.g. TIER_MIX) is not
+        match = re.search(r'field "(\w+)"', str(exc))
+        name = _env_name(match.group(1)) if match else "settings"
+        raise ConfigError(f"{name}: not valid JSON") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         name = _env_name(str(first["loc"][0])) if first["loc"] else "settings"
