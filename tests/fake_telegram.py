@@ -82,13 +82,20 @@ Things worth knowing about python-telegram-bot 22:
 * It does not send JSON: every call is ``application/x-www-form-urlencoded`` with nested values
   (``reply_markup``, ``entities``, ``reply_parameters``...) JSON-encoded as strings, or multipart when it
   uploads a file. The fake decodes those values, so :attr:`Call.params` holds ints, dicts and lists.
-* ``telegram.error.BadRequest`` drops Telegram's ``"Bad Request: "`` prefix from its message.
+* ``telegram.error.BadRequest`` drops Telegram's ``"Bad Request: "`` prefix and then ``str.capitalize()``-s
+  the rest, lower-casing everything after the first letter: ``can't parse entities: Character '.' ...``
+  becomes ``Can't parse entities: character '.' ...`` and ``BUTTON_DATA_INVALID`` ``Button_data_invalid``.
+  :attr:`Call.error` keeps Telegram's exact text.
 * A 404 (unknown method) raises ``InvalidToken`` from ordinary methods and ``EndPointNotFound`` from
-  ``Bot.do_api_request``; a 401 raises ``InvalidToken``.
-* ``Message.reply_text`` quotes (sends ``reply_parameters`` with ``allow_sending_without_reply``) by
-  default in groups and supergroups, not in private chats.
-* ``AIORateLimiter`` sleeps ``retry_after + 0.1`` seconds on a 429 and pauses every other request
-  meanwhile; it also limits groups to 20 messages a minute.
+  ``Bot.do_api_request``; a 401 raises ``InvalidToken``, which ``Bot.initialize`` rewords as
+  ``The token `...` was rejected by the server.``
+* ``Message.reply_text`` quotes by default (``reply_parameters={"message_id": ...}``) in groups and
+  supergroups, not in private chats.
+* ``AIORateLimiter`` sleeps ``retry_after + 0.1`` seconds on a 429 and holds every other request meanwhile;
+  it also limits each group to 20 messages a minute. Building the ``RetryAfter`` exception emits a
+  ``PTBDeprecationWarning`` (about ``retry_after`` becoming a timedelta) unless ``PTB_TIMEDELTA=1`` is set.
+* ``Updater.stop()`` cancels the pending long poll (the fake notices only when it tries to answer) and
+  then confirms the handled updates with one last ``getUpdates(offset=..., timeout=0)``.
 """
 
 from __future__ import annotations
@@ -1093,7 +1100,10 @@ class FakeTelegram:
         with self._lock:
             message = self._user_message(chat_id, user_id, chat_type, reply_to, username, first_name)
             message["text"] = text
-            found = detect_entities(text) if entities is None else _check_entities(text, entities)
+            try:
+                found = detect_entities(text) if entities is None else _check_entities(text, entities)
+            except ApiError as exc:
+                raise ValueError(exc.description) from None
             if found:
                 message["entities"] = found
             return self._queue_update({"message": message})

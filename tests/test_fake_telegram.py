@@ -101,8 +101,9 @@ async def test_command_and_echo_over_long_polling(fake: FakeTelegram) -> None:
     ):
         fake.send_text(CHAT, "/start", first_name="Lin")
         await fake.wait_for_async(sent_to(CHAT))
+        since = len(fake.calls)  # wait for a new reply, not the one already there
         fake.send_text(CHAT, "小红书 👋 hi")
-        await fake.wait_for_async(sent_to(CHAT), since=len(fake.calls))
+        await fake.wait_for_async(sent_to(CHAT), since=since)
         fake.send_text(GROUP, f"/start@{BOT_USERNAME}", user_id=7)
         group_reply = await fake.wait_for_async(sent_to(GROUP))
 
@@ -120,6 +121,7 @@ async def test_command_and_echo_over_long_polling(fake: FakeTelegram) -> None:
     assert fake.pending_updates == []  # all confirmed by the final getUpdates offset
 
 
+@pytest.mark.filterwarnings("ignore:.*retry_after.*timedelta:telegram.warnings.PTBDeprecationWarning")
 async def test_rate_limited_reply_is_retried_by_aioratelimiter(fake: FakeTelegram) -> None:
     fake.fail_next("sendMessage", 429, retry_after=1)
     async with running_bot(fake, CommandHandler("start", start), rate_limiter=AIORateLimiter(max_retries=2)):

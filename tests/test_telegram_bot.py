@@ -1,0 +1,220 @@
+"""The bot end to end: real python-telegram-bot networking (long polling) against the fake Bot API server."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.engine.factory import build_engine
+from bot.store.knowledge_base import KnowledgeBase
+from bot.telegram.app import build_application
+from tests.fake_telegram import FakeTelegram
+from tests.helpers import ROOT, make_settings
+
+ADMIN, MARKETER, STRANGER = 7001, 7002, 7003
+
+
+@pytest.fixture(scope="module")
+def knowledge_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with the bundled knowledge indexed once; each test copies nothing, only reads and adds."""
+    data = tmp_path_factory.mktemp("bot-data")
+    kb = KnowledgeBase(make_settings(data, ROOT / "knowledge"))
+    kb.ensure_ready()
+    kb.close()
+    return data
+
+
+@pytest.fixture
+async def bot(knowledge_data: Path, request: pytest.FixtureRequest) -> AsyncIterator[FakeTelegram]:
+    extra = getattr(request, "param", {})
+    with FakeTelegram() as fake:
+        settings = make_settings(
+            knowledge_data,
+            ROOT / "knowledge",
+            telegram_bot_token=fake.token,
+            telegram_api_base_url=fake.base_url,
+            admin_user_ids={ADMIN},
+            debounce_seconds=0.2,
+            **extra,
+        )
+        kb = KnowledgeBase(settings)
+        application = build_application(settings, kb, build_engine(kb))
+        async with application:
+            await application.post_init(application)  # type: ignore[misc]  # as run_polling() does
+            await application.start()
+            await application.updater.start_polling(poll_interval=0, timeout=1)  # type: ignore[union-attr]
+            try:
+                yield fake
+            finally:
+                await application.updater.stop()  # type: ignore[union-attr]
+                await application.stop()
+        kb.close()
+
+
+def texts(fake: FakeTelegram, chat_id: int) -> list[str]:
+    return [m.get("text", "") for m in fake.sent(chat_id)]
+
+
+async def test_start_registers_commands_and_offers_buttons(bot: FakeTelegram) -> None:
+    bot.send_text(MARKETER, "/start", user_id=MARKETER)
+    await bot.wait_for_async(lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER)
+    assert {c["command"] for c in bot.commands()} >= {
+        "start",
+        "help",
+        "trends",
+        "kols",
+        "campaign",
+        "check",
+        "reset",
+    }
+    message = bot.sent(MARKETER)[-1]
+    assert "RedPilot" in message["text"]
+    buttons = [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
+    assert buttons == ["ex:trends", "ex:kols", "ex:campaign", "ex:check"]
+    since = len(bot.calls)
+    bot.press_button(MARKETER, message["message_id"], "ex:trends", user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "以油养肤" in c.params.get("text", ""),
+        timeout=30,
+        since=since,
+    )
+
+
+async def test_question_answer_with_sources_typing_and_feedback(
+    bot: FakeTelegram, knowledge_data: Path
+) -> None:
+    bot.send_text(MARKETER, "KFS 是什么", user_id=MARKETER)
+    call = await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "KFS" in c.params.get("text", ""), timeout=30
+    )
+    assert call.params["parse_mode"] == "HTML"
+    assert "来源" in call.params["text"] and "kfs.md" in call.params["text"]
+    assert "typing" in bot.actions(MARKETER)
+    message = bot.sent(MARKETER)[-1]
+    buttons = [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
+    assert all(len(b.encode()) <= 64 for b in buttons)
+    thumbs_up = next(b for b in buttons if b.startswith("fb:1:"))
+    update_id = bot.press_button(MARKETER, message["message_id"], thumbs_up, user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: c.method == "answerCallbackQuery" and c.params.get("callback_query_id") == f"cq{update_id}"
+    )
+    with sqlite3.connect(knowledge_data / "bot.sqlite") as db:
+        question, rating = db.execute(
+            "SELECT question, rating FROM answers WHERE id=?", (int(thumbs_up.split(":")[2]),)
+        ).fetchone()
+    assert (question, rating) == ("KFS 是什么", 1)
+
+
+async def test_check_command_and_reply_to_a_message(bot: FakeTelegram) -> None:
+    bot.send_text(MARKETER, "/check 全网最好用的面霜，三天祛痘", user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "极限词" in c.params.get("text", ""), timeout=30
+    )
+    chat = MARKETER + 100
+    draft = bot.send_text(chat, "这款精华是史上最强的，100%有效", user_id=chat)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat, timeout=30
+    )
+    since = len(bot.calls)
+    bot.send_text(chat, "/check", user_id=chat, reply_to=bot.update(draft)["message"]["message_id"])
+    call = await bot.wait_for_async(
+        lambda c: (
+            c.method == "sendMessage"
+            and c.params.get("chat_id") == chat
+            and "史上最" in c.params.get("text", "")
+        ),
+        timeout=30,
+        since=since,
+    )
+    assert "极限词" in call.params["text"]
+
+
+async def test_long_answers_are_split_and_campaign_plans_come_as_documents(bot: FakeTelegram) -> None:
+    bot.send_text(MARKETER, "多巴胺穿搭女装新品，帮我找达人，预算50万", user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "👍" in json.dumps(c.params, ensure_ascii=False), timeout=60
+    )
+    matrix_messages = [t for t in texts(bot, MARKETER) if t]
+    assert len(matrix_messages) >= 2 and all(len(t) <= 4096 for t in matrix_messages)
+    bot.send_text(MARKETER, "按这个出完整方案", user_id=MARKETER)
+    await bot.wait_for_async("sendDocument", timeout=60)
+    document = bot.documents(MARKETER)[-1]
+    assert document.file_name == "redpilot-campaign-plan.md" and "## E 扩散".encode() in document.data
+
+
+async def test_admin_upload_ingests_and_audits_others_are_refused(
+    bot: FakeTelegram, knowledge_data: Path
+) -> None:
+    notes = (ROOT / "tests" / "fixtures" / "mediacrawler" / "search_contents_2026-10-30.jsonl").read_bytes()
+    bot.send_document(ADMIN, "../../etc/notes.jsonl", notes, user_id=ADMIN)
+    call = await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "notes.jsonl" in c.params.get("text", ""), timeout=60
+    )
+    assert (
+        "added 3" in call.params["text"]
+        or "新增 3" in call.params["text"]
+        or "unchanged 3" in call.params["text"]
+    )
+    assert "rejected 3" in call.params["text"] or "拒绝 3" in call.params["text"]
+    audit = (knowledge_data / "audit.log").read_text(encoding="utf-8").splitlines()
+    last = json.loads(audit[-1])
+    assert last["who"] == ADMIN and last["file"] == "notes.jsonl" and last["action"] == "ingest"
+    assert not (knowledge_data.parent / "etc").exists()
+
+    bot.send_document(MARKETER, "notes.jsonl", notes, user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "管理员" in c.params.get("text", ""), timeout=30
+    )
+    assert len(audit) == len((knowledge_data / "audit.log").read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("bot", [{"allowed_user_ids": {MARKETER}}], indirect=True)
+async def test_access_list_refuses_once_and_then_stays_silent(bot: FakeTelegram) -> None:
+    bot.send_text(STRANGER, "你好", user_id=STRANGER)
+    await bot.wait_for_async(lambda c: c.method == "sendMessage" and c.params.get("chat_id") == STRANGER)
+    bot.send_text(STRANGER, "在吗", user_id=STRANGER)
+    bot.send_text(MARKETER, "你好", user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER, timeout=30
+    )
+    assert len(bot.sent(STRANGER)) == 1 and "private" in bot.sent(STRANGER)[0]["text"]
+
+
+async def test_429_is_waited_out_and_unparseable_html_falls_back_to_text(bot: FakeTelegram) -> None:
+    bot.fail_next("sendMessage", 429, retry_after=1)
+    bot.send_text(MARKETER, "你好", user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and c.ok and c.params.get("chat_id") == MARKETER, timeout=30
+    )
+    bot.fail_next("sendMessage", 400, description="Bad Request: can't parse entities: unsupported start tag")
+    bot.send_text(MARKETER + 1, "hi", user_id=MARKETER + 1)
+    call = await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and c.ok and c.params.get("chat_id") == MARKETER + 1, timeout=30
+    )
+    assert "parse_mode" not in call.params and "RedPilot" in call.params["text"]
+
+
+async def test_many_chats_at_once_each_answered_in_order(bot: FakeTelegram) -> None:
+    chats = [9000 + i for i in range(12)]
+    for chat in chats:
+        bot.send_text(chat, "你好", user_id=chat)
+    for chat in chats:
+        await bot.wait_for_async(
+            lambda c, chat=chat: c.method == "sendMessage" and c.params.get("chat_id") == chat, timeout=60
+        )
+    assert all(texts(bot, chat) for chat in chats)
+
+
+async def test_groups_answer_only_when_addressed(bot: FakeTelegram) -> None:
+    group = -100123
+    bot.send_text(group, "随便聊聊今天的天气", user_id=MARKETER, chat_type="supergroup")
+    bot.send_text(group, "@redpilot_test_bot KFS 是什么", user_id=MARKETER, chat_type="supergroup")
+    call = await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == group, timeout=30
+    )
+    assert "KFS" in call.params["text"]
+    assert len(bot.sent(group)) == 1
