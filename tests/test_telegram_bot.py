@@ -218,3 +218,69 @@ async def test_groups_answer_only_when_addressed(bot: FakeTelegram) -> None:
     )
     assert "KFS" in call.params["text"]
     assert len(bot.sent(group)) == 1
+
+
+async def test_guided_campaign_with_buttons_ends_with_the_plan(bot: FakeTelegram) -> None:
+    chat = MARKETER + 200
+
+    async def last_buttons(since: int) -> tuple[int, list[str]]:
+        await bot.wait_for_async(
+            lambda c: (
+                c.method == "sendMessage" and c.params.get("chat_id") == chat and "reply_markup" in c.params
+            ),
+            timeout=30,
+            since=since,
+        )
+        message = bot.sent(chat)[-1]
+        return message["message_id"], [
+            b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row
+        ]
+
+    bot.send_text(chat, "/campaign", user_id=chat)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "品牌" in c.params.get("text", ""), timeout=30
+    )
+    since = len(bot.calls)
+    bot.send_text(chat, "澜肌 以油养肤精华油", user_id=chat)
+    message_id, buttons = await last_buttons(since)
+    assert buttons == ["cg:goal:launch", "cg:goal:awareness", "cg:goal:conversion"]
+    since = len(bot.calls)
+    bot.press_button(chat, message_id, "cg:goal:launch", user_id=chat)
+    message_id, buttons = await last_buttons(since)
+    assert "cg:budget:50万" in buttons
+    since = len(bot.calls)
+    bot.send_text(chat, "三十万", user_id=chat)  # not an amount: asked again, nothing lost
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "没看懂" in c.params.get("text", ""), since=since
+    )
+    since = len(bot.calls)
+    bot.send_text(chat, "30万", user_id=chat)
+    message_id, buttons = await last_buttons(since)
+    since = len(bot.calls)
+    bot.press_button(chat, message_id, "cg:aud:f25", user_id=chat)
+    message_id, buttons = await last_buttons(since)
+    assert buttons == ["cg:weeks:4", "cg:weeks:6", "cg:weeks:8"]
+    bot.press_button(chat, message_id, "cg:weeks:8", user_id=chat)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendDocument" and c.params.get("chat_id") == chat, timeout=60
+    )
+    plan = bot.documents(chat)[-1].data.decode("utf-8")
+    assert "以油养肤精华油" in plan and "W8" in plan and "¥165,000" in plan  # 55% of 300,000 to creator notes
+
+
+async def test_cancel_stops_the_guided_brief(bot: FakeTelegram) -> None:
+    chat = MARKETER + 300
+    bot.send_text(chat, "/campaign", user_id=chat)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "品牌" in c.params.get("text", ""), timeout=30
+    )
+    bot.send_text(chat, "/cancel", user_id=chat)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "已取消" in c.params.get("text", ""), timeout=30
+    )
+    since = len(bot.calls)
+    bot.send_text(chat, "你好", user_id=chat)  # back to normal chat, not taken as the product
+    call = await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat, timeout=30, since=since
+    )
+    assert "RedPilot" in call.params["text"]

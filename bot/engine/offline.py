@@ -181,7 +181,10 @@ class OfflineEngine:
                 lang,
                 state,
             )
-        plan = draft_campaign(self.ctx, CampaignQuery(brief=brief))
+        weeks = re.search(r"(\d{1,2})\s*(?:周|weeks?)", brief.text)
+        plan = draft_campaign(
+            self.ctx, CampaignQuery(brief=brief, weeks=min(12, max(3, int(weeks.group(1)))) if weeks else 6)
+        )
         state.brief, state.last_intent = brief, "draft_campaign"
         sources = [Source(doc_id=g.doc_id, kind="playbook", title=g.title) for g in plan.guides_used]
         sources += [Source(doc_id=n, kind="post", title=n) for n in plan.sources[:3]]

@@ -27,6 +27,8 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    PersistenceInput,
+    PicklePersistence,
     TypeHandler,
     filters,
 )
@@ -38,6 +40,7 @@ from bot.store.importers import SUPPORTED_SUFFIXES
 from bot.store.knowledge_base import KnowledgeBase
 from bot.telegram.feedback import BotStore
 from bot.telegram.format import plain_text, to_messages
+from bot.telegram.guided import campaign_conversation
 
 log = logging.getLogger("redpilot.telegram")
 
@@ -50,6 +53,7 @@ COMMANDS = [
     ("check", "check copy: /check 文案"),
     ("reset", "forget this chat"),
     ("lang", "reply language: /lang zh|en"),
+    ("cancel", "stop the guided campaign brief"),
     ("kb", "admins: /kb stats | list | remove ID"),
 ]
 ACTION_TEXT = {
@@ -561,6 +565,15 @@ def build_application(settings: Settings, kb: KnowledgeBase, engine: Engine) -> 
         .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(True)
         .post_init(_post_init)
+        # The guided brief's step and answers survive a restart; engine memory has its own SQLite store.
+        .persistence(
+            PicklePersistence(
+                settings.data_dir / "telegram_state.pickle",
+                store_data=PersistenceInput(
+                    bot_data=False, chat_data=False, user_data=True, callback_data=False
+                ),
+            )
+        )
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
@@ -573,7 +586,7 @@ def build_application(settings: Settings, kb: KnowledgeBase, engine: Engine) -> 
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("trends", trends))
     application.add_handler(CommandHandler("kols", kols))
-    application.add_handler(CommandHandler("campaign", campaign))
+    application.add_handler(campaign_conversation())
     application.add_handler(CommandHandler("check", check))
     application.add_handler(CommandHandler("reset", reset))
     application.add_handler(CommandHandler("lang", set_lang))

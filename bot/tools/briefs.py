@@ -180,6 +180,7 @@ def find_goal(text: str) -> Goal | None:
 
 
 _CLAUSE = re.compile(r"[，,。;；!！?？\n]")
+_LABELLED_PRODUCT = re.compile(r"(?:产品|商品|单品|product)\s*[:：]\s*([^，,。;；\n]{2,60})", re.IGNORECASE)
 _ZH_PRODUCT = re.compile(
     r"(?:推广|推|卖|种草|宣传|上新|新品|投放)\s*([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[，,。;；\s]|预算|$)"
 )
@@ -199,7 +200,7 @@ _NOISE = re.compile(
 def find_product(text: str) -> str | None:
     """What is being marketed: '推纸尿裤' -> 纸尿裤, 'launch a vitamin C serum for ...' -> vitamin C serum,
     else the first clause with budget, audience and request words taken out ('多巴胺穿搭女装新品')."""
-    for pattern in (_EN_PRODUCT, _ZH_PRODUCT):
+    for pattern in (_LABELLED_PRODUCT, _EN_PRODUCT, _ZH_PRODUCT):
         match = pattern.search(text)
         if match and len(match.group(1).strip()) >= 2:
             return match.group(1).strip()[:60]
