@@ -284,3 +284,103 @@ async def test_cancel_stops_the_guided_brief(bot: FakeTelegram) -> None:
         lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat, timeout=30, since=since
     )
     assert "RedPilot" in call.params["text"]
+
+
+@pytest.mark.parametrize("bot", [{"rate_limit_per_minute": 2}], indirect=True)
+async def test_rate_limit_answers_kindly(bot: FakeTelegram) -> None:
+    chat = MARKETER + 400
+    for text in ("你好", "在吗", "hello?"):
+        bot.send_text(chat, text, user_id=chat)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "Too many messages" in c.params.get("text", ""), timeout=30
+    )
+
+
+async def test_messages_pasted_together_are_answered_as_one(bot: FakeTelegram, knowledge_data: Path) -> None:
+    chat = MARKETER + 500
+    bot.send_text(chat, "帮我找达人", user_id=chat)
+    bot.send_text(chat, "露营装备，预算3万", user_id=chat)
+    await bot.wait_for_async(
+        lambda c: (
+            c.method == "sendMessage"
+            and c.params.get("chat_id") == chat
+            and "BKC" in c.params.get("text", "")
+        ),
+        timeout=60,
+    )
+    with sqlite3.connect(knowledge_data / "bot.sqlite") as db:
+        questions = [r[0] for r in db.execute("SELECT question FROM answers WHERE chat_id=?", (str(chat),))]
+    assert questions == ["帮我找达人\n露营装备，预算3万"]
+
+
+async def test_a_failure_gets_an_apology_with_an_id_and_no_internals(bot: FakeTelegram) -> None:
+    chat = MARKETER + 600
+    bot.fail_next("sendMessage", 500, description="Internal Server Error: boom")
+    bot.send_text(chat, "你好", user_id=chat)
+    call = await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and c.ok and c.params.get("chat_id") == chat, timeout=30
+    )
+    assert "error" in call.params["text"] and "Traceback" not in call.params["text"]
+    assert bot.token not in call.params["text"] and "boom" not in call.params["text"]
+
+
+async def test_webhook_mode_rejects_requests_without_the_secret(knowledge_data: Path) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with FakeTelegram() as fake:
+        settings = make_settings(
+            knowledge_data,
+            ROOT / "knowledge",
+            telegram_bot_token=fake.token,
+            telegram_api_base_url=fake.base_url,
+            telegram_webhook_url="https://bot.example.invalid/telegram",
+            telegram_webhook_secret="s3cret-token",
+            debounce_seconds=0.1,
+        )
+        kb = KnowledgeBase(settings)
+        application = build_application(settings, kb, build_engine(kb))
+        async with application:
+            await application.start()
+            await application.updater.start_webhook(  # type: ignore[union-attr]
+                listen="127.0.0.1",
+                port=port,
+                url_path="telegram",
+                webhook_url=settings.telegram_webhook_url,
+                secret_token="s3cret-token",
+            )
+            try:
+                assert fake.webhook_url == "https://bot.example.invalid/telegram"
+                update = {
+                    "update_id": 1,
+                    "message": {
+                        "message_id": 1,
+                        "date": 1793088000,
+                        "text": "你好",
+                        "chat": {"id": MARKETER, "type": "private"},
+                        "from": {"id": MARKETER, "is_bot": False, "first_name": "M"},
+                    },
+                }
+                fake.add_chat(MARKETER)
+                async with httpx.AsyncClient() as client:
+                    url = f"http://127.0.0.1:{port}/telegram"
+                    forged = await client.post(url, json=update)
+                    wrong = await client.post(
+                        url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+                    )
+                    right = await client.post(
+                        url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
+                    )
+                assert (forged.status_code, wrong.status_code, right.status_code) == (403, 403, 200)
+                await fake.wait_for_async(
+                    lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER, timeout=30
+                )
+                assert len(fake.sent(MARKETER)) == 1
+            finally:
+                await application.updater.stop()  # type: ignore[union-attr]
+                await application.stop()
+        kb.close()

@@ -408,7 +408,8 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     timer = svc.timers.get(key)
     if timer and not timer.done():
         timer.cancel()
-    svc.timers[key] = asyncio.create_task(_answer_after_pause(update, context, key))
+    # Through the application, so a failure reaches on_error like any handler's.
+    svc.timers[key] = context.application.create_task(_answer_after_pause(update, context, key), update=update)
 
 
 async def _answer_after_pause(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> None:
