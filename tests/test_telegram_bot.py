@@ -384,3 +384,40 @@ async def test_webhook_mode_rejects_requests_without_the_secret(knowledge_data: 
                 await application.updater.stop()  # type: ignore[union-attr]
                 await application.stop()
         kb.close()
+
+
+async def test_a_half_finished_guided_brief_survives_a_restart(knowledge_data: Path) -> None:
+    chat = MARKETER + 700
+    with FakeTelegram() as fake:
+        settings = make_settings(
+            knowledge_data,
+            ROOT / "knowledge",
+            telegram_bot_token=fake.token,
+            telegram_api_base_url=fake.base_url,
+            debounce_seconds=0.1,
+        )
+        for step in ("before", "after"):
+            kb = KnowledgeBase(settings)
+            application = build_application(settings, kb, build_engine(kb))
+            async with application:
+                await application.start()
+                await application.updater.start_polling(poll_interval=0, timeout=1)  # type: ignore[union-attr]
+                since = len(fake.calls)
+                if step == "before":
+                    fake.send_text(chat, "/campaign", user_id=chat)
+                    await fake.wait_for_async(
+                        lambda c: "品牌" in c.params.get("text", ""), timeout=30, since=since
+                    )
+                    fake.send_text(chat, "北岸 男士洗面奶", user_id=chat)
+                    await fake.wait_for_async(
+                        lambda c: "目标" in c.params.get("text", ""), timeout=30, since=since
+                    )
+                else:  # a new process: the goal buttons of the old message still work
+                    goal_message = next(m for m in reversed(fake.sent(chat)) if m.get("reply_markup"))
+                    fake.press_button(chat, goal_message["message_id"], "cg:goal:conversion", user_id=chat)
+                    await fake.wait_for_async(
+                        lambda c: "预算" in c.params.get("text", ""), timeout=30, since=since
+                    )
+                await application.updater.stop()  # type: ignore[union-attr]
+                await application.stop()
+            kb.close()
