@@ -421,3 +421,60 @@ async def test_a_half_finished_guided_brief_survives_a_restart(knowledge_data: P
                 await application.updater.stop()  # type: ignore[union-attr]
                 await application.stop()
             kb.close()
+
+
+async def test_every_marketer_command(bot: FakeTelegram) -> None:
+    chat = MARKETER + 800
+
+    async def after(text: str, expected: str) -> str:
+        since = len(bot.calls)
+        bot.send_text(chat, text, user_id=chat)
+        call = await bot.wait_for_async(
+            lambda c: (
+                c.method == "sendMessage"
+                and c.params.get("chat_id") == chat
+                and expected in c.params.get("text", "")
+            ),
+            timeout=60,
+            since=since,
+        )
+        return str(call.params["text"])
+
+    await after("/help", "RedPilot")
+    await after("/trends 露营", "露营")
+    await after("/kols 露营装备 预算3万", "BKC")
+    await after("/lang en", "English from now on")
+    assert "BKC influencer matrix" in await after("便宜一点", "BKC")  # refines the brief, answers in English
+    await after("/reset", "forgotten this chat")
+    await after("便宜一点", "RedPilot")  # nothing to refine any more: the help text
+    await after("/lang xx", "usage")
+
+
+async def test_admin_kb_commands_and_refusal(bot: FakeTelegram, knowledge_data: Path) -> None:
+    since = len(bot.calls)
+    bot.send_text(ADMIN, "/kb stats", user_id=ADMIN)
+    call = await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "guides 36" in c.params.get("text", ""),
+        timeout=30,
+        since=since,
+    )
+    assert "posts" in call.params["text"]
+    bot.send_text(ADMIN, "/kb list playbook", user_id=ADMIN)
+    await bot.wait_for_async(
+        lambda c: c.method == "sendMessage" and "playbook/" in c.params.get("text", ""),
+        timeout=30,
+        since=since,
+    )
+    bot.send_text(MARKETER, "/kb remove playbook/kfs.md", user_id=MARKETER)
+    await bot.wait_for_async(
+        lambda c: (
+            c.method == "sendMessage"
+            and c.params.get("chat_id") == MARKETER
+            and "only admins" in c.params.get("text", "")
+        ),
+        timeout=30,
+        since=since,
+    )
+    kb = KnowledgeBase(make_settings(knowledge_data, ROOT / "knowledge"))
+    assert kb.catalog.document("playbook", "playbook/kfs.md") is not None  # nothing changed
+    kb.close()

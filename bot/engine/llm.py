@@ -167,19 +167,20 @@ class LLMEngine:
         self._checkpointer.delete_thread(chat_id)
         self.offline.reset(chat_id)
 
-    def reply(self, chat_id: str, user: str, text: str) -> Reply:
+    def reply(self, chat_id: str, user: str, text: str, lang: str | None = None) -> Reply:
         started = time.perf_counter()
         sources: list[Source] = []
         token = _turn_sources.set(sources)
         try:
             context = contextvars.copy_context()
-            future = _POOL.submit(context.run, self._run, chat_id, text)
+            asked = f"{text}\n\n(Answer in {'Chinese' if lang == 'zh' else 'English'}.)" if lang else text
+            future = _POOL.submit(context.run, self._run, chat_id, asked)
             answer, calls = future.result(timeout=self.settings.llm_timeout)
         except Exception as exc:  # any failure of the endpoint or the agent: the offline engine answers
-            return self._fallback(chat_id, user, text, exc, started)
+            return self._fallback(chat_id, user, text, exc, started, lang)
         finally:
             _turn_sources.reset(token)
-        lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+        lang = lang or ("zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en")
         return Reply(
             answer=answer,
             engine="llm",
@@ -217,9 +218,11 @@ class LLMEngine:
         state = self.agent.get_state({"configurable": {"thread_id": chat_id}})  # type: ignore[arg-type]
         return list(state.values.get("messages", [])) if state and state.values else []
 
-    def _fallback(self, chat_id: str, user: str, text: str, exc: BaseException, started: float) -> Reply:
+    def _fallback(
+        self, chat_id: str, user: str, text: str, exc: BaseException, started: float, lang: str | None = None
+    ) -> Reply:
         reason = _reason(exc)
-        reply = self.offline.reply(chat_id, user, text)
+        reply = self.offline.reply(chat_id, user, text, lang)
         note = (
             "（AI 服务暂时不可用，这一轮由离线引擎回答。）"
             if reply.lang == "zh"

@@ -54,11 +54,12 @@ class OfflineEngine:
         self.ctx = ctx
         self.memory = memory
 
-    def reply(self, chat_id: str, user: str, text: str) -> Reply:
+    def reply(self, chat_id: str, user: str, text: str, lang: str | None = None) -> Reply:
+        """Answer one message. `lang` forces the reply language (zh / en); by default it follows the message."""
         started = time.perf_counter()
         state = self.memory.state(chat_id)
         text = text.strip()
-        lang = detect_lang(text, state.lang)
+        lang = lang if lang in ("zh", "en") else detect_lang(text, state.lang)
         intent, brief = self._understand(state, text)
         reply = self._answer(intent, brief, text, lang, state)
         reply.latency_ms = round((time.perf_counter() - started) * 1000)

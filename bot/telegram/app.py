@@ -180,7 +180,9 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
     async with svc.locks[key]:
         typing = asyncio.create_task(_keep_typing(context, chat.id))
         try:
-            reply = await asyncio.to_thread(svc.engine.reply, key, str(user.id if user else ""), text)
+            reply = await asyncio.to_thread(
+                svc.engine.reply, key, str(user.id if user else ""), text, svc.lang.get(key)
+            )
         finally:
             typing.cancel()
         answer_id = await asyncio.to_thread(
@@ -409,7 +411,9 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if timer and not timer.done():
         timer.cancel()
     # Through the application, so a failure reaches on_error like any handler's.
-    svc.timers[key] = context.application.create_task(_answer_after_pause(update, context, key), update=update)
+    svc.timers[key] = context.application.create_task(
+        _answer_after_pause(update, context, key), update=update
+    )
 
 
 async def _answer_after_pause(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> None:
