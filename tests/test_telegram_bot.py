@@ -478,3 +478,49 @@ async def test_admin_kb_commands_and_refusal(bot: FakeTelegram, knowledge_data: 
     kb = KnowledgeBase(make_settings(knowledge_data, ROOT / "knowledge"))
     assert kb.catalog.document("playbook", "playbook/kfs.md") is not None  # nothing changed
     kb.close()
+
+
+def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_path: Path) -> None:
+    """The real entry point (`redpilot run`, what `make run` starts) in its own process, over loopback."""
+    import signal
+    import subprocess
+    import sys
+
+    from tests.helpers import cli_env
+
+    with FakeTelegram() as fake:
+        env = cli_env(
+            knowledge_data,
+            ROOT / "knowledge",
+            TELEGRAM_BOT_TOKEN=fake.token,
+            TELEGRAM_API_BASE_URL=fake.base_url,
+            LOG_LEVEL="INFO",
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            fake.wait_for("setMyCommands", timeout=60)
+            fake.send_text(MARKETER + 900, "/start", user_id=MARKETER + 900)
+            fake.wait_for(
+                lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER + 900, timeout=60
+            )
+            fake.send_text(MARKETER + 900, "KFS 是什么", user_id=MARKETER + 900)
+            fake.wait_for(
+                lambda c: c.method == "sendMessage" and "KFS" in c.params.get("text", ""), timeout=60
+            )
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                _, stderr = process.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                _, stderr = process.communicate()
+    assert "long polling" in stderr
+    assert fake.token not in stderr and "KFS 是什么" not in stderr  # no secrets or message bodies in the log
+    assert "tool=search_knowledge" in stderr
