@@ -443,6 +443,7 @@ async def test_every_marketer_command(bot: FakeTelegram) -> None:
     await after("/help", "RedPilot")
     await after("/trends 露营", "露营")
     await after("/kols 露营装备 预算3万", "BKC")
+    await after("/campaign 露营帐篷新品 预算10万", "IDEA")
     await after("/lang en", "English from now on")
     assert "BKC influencer matrix" in await after("便宜一点", "BKC")  # refines the brief, answers in English
     await after("/reset", "forgotten this chat")

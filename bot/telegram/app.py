@@ -321,40 +321,27 @@ def _command_text(context: ContextTypes.DEFAULT_TYPE) -> str:
     return " ".join(context.args or []).strip()
 
 
-async def trends(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    topic = _command_text(context)
-    lang = lang_of(update, context, topic)
-    await answer(
-        update,
-        context,
-        (f"{topic} 最近趋势" if lang == "zh" else f"trends for {topic}")
-        if topic
-        else ("最近有什么趋势" if lang == "zh" else "what's trending"),
-    )
+# /trends, /kols and /campaign turn their argument into the sentence a marketer would type.
+COMMAND_PHRASES = {
+    "trends": (("{} 最近趋势", "trends for {}"), ("最近有什么趋势", "what's trending")),
+    "kols": (("帮我找达人：{}", "find creators for: {}"), ("帮我找达人", "find creators")),
+    "campaign": (
+        ("帮我做推广方案：{}", "plan a campaign for: {}"),
+        ("帮我做一个推广方案", "plan a campaign"),
+    ),
+}
 
 
-async def kols(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    brief = _command_text(context)
-    lang = lang_of(update, context, brief)
-    await answer(
-        update,
-        context,
-        (f"帮我找达人：{brief}" if lang == "zh" else f"find creators for: {brief}")
-        if brief
-        else ("帮我找达人" if lang == "zh" else "find creators"),
-    )
+def phrase_command(name: str):  # type: ignore[no-untyped-def]
+    with_argument, without = COMMAND_PHRASES[name]
 
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        argument = _command_text(context)
+        index = 0 if lang_of(update, context, argument) == "zh" else 1
+        await answer(update, context, with_argument[index].format(argument) if argument else without[index])
 
-async def campaign(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    brief = _command_text(context)
-    lang = lang_of(update, context, brief)
-    await answer(
-        update,
-        context,
-        (f"帮我做推广方案：{brief}" if lang == "zh" else f"plan a campaign for: {brief}")
-        if brief
-        else ("帮我做一个推广方案" if lang == "zh" else "plan a campaign"),
-    )
+    handler.__name__ = name
+    return handler
 
 
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -589,8 +576,8 @@ def build_application(settings: Settings, kb: KnowledgeBase, engine: Engine) -> 
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
-    application.add_handler(CommandHandler("trends", trends))
-    application.add_handler(CommandHandler("kols", kols))
+    application.add_handler(CommandHandler("trends", phrase_command("trends")))
+    application.add_handler(CommandHandler("kols", phrase_command("kols")))
     application.add_handler(campaign_conversation())
     application.add_handler(CommandHandler("check", check))
     application.add_handler(CommandHandler("reset", reset))

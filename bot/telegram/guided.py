@@ -52,11 +52,10 @@ async def _say(update: Update, text: str, markup: InlineKeyboardMarkup | None = 
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int | None:
-    from bot.telegram.app import campaign as campaign_with_brief
-    from bot.telegram.app import lang_of
+    from bot.telegram.app import lang_of, phrase_command
 
     if context.args:  # "/campaign 精华油新品 预算50万": straight to the plan
-        await campaign_with_brief(update, context)
+        await phrase_command("campaign")(update, context)
         return ConversationHandler.END
     assert context.user_data is not None
     context.user_data.clear()
