@@ -443,12 +443,12 @@ async def test_every_marketer_command(bot: FakeTelegram) -> None:
     await after("/help", "RedPilot")
     await after("/trends 露营", "露营")
     await after("/kols 露营装备 预算3万", "BKC")
-    await after("/campaign 露营帐篷新品 预算10万", "IDEA")
     await after("/lang en", "English from now on")
     assert "BKC influencer matrix" in await after("便宜一点", "BKC")  # refines the brief, answers in English
     await after("/reset", "forgotten this chat")
     await after("便宜一点", "RedPilot")  # nothing to refine any more: the help text
     await after("/lang xx", "usage")
+    assert "露营帐篷" in await after("/campaign 露营帐篷新品 预算10万", "IDEA")
 
 
 async def test_admin_kb_commands_and_refusal(bot: FakeTelegram, knowledge_data: Path) -> None:

@@ -179,7 +179,14 @@ def find_goal(text: str) -> Goal | None:
     return None
 
 
-_CLAUSE = re.compile(r"[，,。;；!！?？\n]")
+_CLAUSE = re.compile(r"[，,。;；!！?？\n：:]")
+# Words a product name is never made of: budgets, amounts, and the request itself ("方案", "campaign").
+_NOT_A_PRODUCT = re.compile(
+    r"预算|budget|\d+\s*(?:万|w|k|元)|方案|计划|^的|^(?:campaign|plan)$", re.IGNORECASE
+)
+_REQUEST_TAIL = re.compile(
+    r"的?(?:推广|营销|投放|种草|上新|上市)?(?:方案|计划|campaign|plan)$", re.IGNORECASE
+)
 _LABELLED_PRODUCT = re.compile(r"(?:产品|商品|单品|product)\s*[:：]\s*([^，,。;；\n]{2,60})", re.IGNORECASE)
 _ZH_PRODUCT = re.compile(
     r"(?:推广|推|卖|种草|宣传|上新|新品|投放)\s*([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[，,。;；\s]|预算|$)"
@@ -201,13 +208,22 @@ def find_product(text: str) -> str | None:
     """What is being marketed: '推纸尿裤' -> 纸尿裤, 'launch a vitamin C serum for ...' -> vitamin C serum,
     else the first clause with budget, audience and request words taken out ('多巴胺穿搭女装新品')."""
     for pattern in (_LABELLED_PRODUCT, _EN_PRODUCT, _ZH_PRODUCT):
-        match = pattern.search(text)
-        if match and len(match.group(1).strip()) >= 2:
-            return match.group(1).strip()[:60]
+        for match in pattern.finditer(text):
+            candidate = match.group(1).strip()
+            if len(candidate) >= 2 and not _NOT_A_PRODUCT.search(candidate):
+                return candidate[:60]
     for clause in _CLAUSE.split(text):
-        cleaned = _NOISE.sub("", clause).strip(" :：-")
+        cleaned = _REQUEST_TAIL.sub("", _NOISE.sub("", clause).strip(" :：-")).strip()
         cleaned = re.sub(r"\s+", " ", cleaned)
-        if len(cleaned) >= 2 and not re.fullmatch(r"[\d\s.,万wk¥$元]+", cleaned, re.I):
+        if (
+            len(cleaned) >= 2
+            and not re.fullmatch(r"[\d\s.,万wk¥$元]+", cleaned, re.I)
+            and not re.fullmatch(
+                r"(?:做|出|写)?(?:一个|个)?(?:推广|营销|投放|种草)?(?:方案|计划)|(?:a )?(?:campaign|plan)",
+                cleaned,
+                re.I,
+            )
+        ):
             return cleaned[:60]
     return None
 
