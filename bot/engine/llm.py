@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from bot.engine.offline import OfflineEngine
-from bot.engine.reply import Reply, Source, ToolCall
+from bot.engine.reply import MAX_MESSAGE_CHARS, Reply, Source, ToolCall
 from bot.tools.briefs import AmountError, parse_amount, parse_brief
 from bot.tools.campaign import CampaignQuery, draft_campaign
 from bot.tools.compliance import check_compliance
@@ -169,6 +169,7 @@ class LLMEngine:
 
     def reply(self, chat_id: str, user: str, text: str, lang: str | None = None) -> Reply:
         started = time.perf_counter()
+        text = text.strip()[:MAX_MESSAGE_CHARS]
         sources: list[Source] = []
         token = _turn_sources.set(sources)
         try:

@@ -8,7 +8,7 @@ import re
 import time
 
 from bot.engine.memory import ChatMemory, ChatState
-from bot.engine.reply import Intent, Reply, Source, ToolCall
+from bot.engine.reply import MAX_MESSAGE_CHARS, Intent, Reply, Source, ToolCall
 from bot.engine.router import route
 from bot.engine.slots import detect_lang, find_copy, find_days, find_topic, refine
 from bot.models import Brief, SearchHit
@@ -58,7 +58,7 @@ class OfflineEngine:
         """Answer one message. `lang` forces the reply language (zh / en); by default it follows the message."""
         started = time.perf_counter()
         state = self.memory.state(chat_id)
-        text = text.strip()
+        text = text.strip()[:MAX_MESSAGE_CHARS]
         lang = lang if lang in ("zh", "en") else detect_lang(text, state.lang)
         intent, brief = self._understand(state, text)
         reply = self._answer(intent, brief, text, lang, state)
@@ -283,7 +283,15 @@ class OfflineEngine:
 
     def _small_talk(self, text: str, lang: str, state: ChatState) -> Reply:
         lowered = text.lower()
-        if re.search(r"谢|thank|thx|\bty\b|好的|收到|got it", lowered):
+        if re.search(
+            r"system prompt|api[ _-]?key|token|password|密钥|提示词|口令|密码|系统设置|配置文件", lowered
+        ):
+            answer = (
+                "这些是系统内部信息，我不能透露。有营销问题随时问我！"
+                if lang == "zh"
+                else "That is internal configuration, which I can't share. Happy to help with your marketing!"
+            )
+        elif re.search(r"谢|thank|thx|\bty\b|好的|收到|got it", lowered):
             answer = (
                 "不客气！还需要看趋势、找达人或者出方案，随时说。"
                 if lang == "zh"

@@ -19,6 +19,10 @@ INTENTS: tuple[Intent, ...] = (
 )
 
 
+# Longer messages are cut here: nobody types more in a chat, and memory and models should not carry it.
+MAX_MESSAGE_CHARS = 4000
+
+
 class ToolCall(BaseModel):
     name: str
     args: dict[str, object] = Field(default_factory=dict)
