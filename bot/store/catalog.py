@@ -345,6 +345,19 @@ class Catalog:
             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
 
+    def store_id(self) -> str:
+        """A random id made once per store, naming its vector collection."""
+        existing = self.meta("store_id")
+        if existing:
+            return existing
+        import secrets
+
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', ?)", (secrets.token_hex(4),)
+            )
+        return str(self.meta("store_id"))
+
     def generation(self) -> int:
         return int(self.meta("generation") or 0)
 

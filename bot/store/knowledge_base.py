@@ -111,7 +111,7 @@ class KnowledgeBase:
     @property
     def vectors(self) -> VectorIndex:
         if self._vectors is None:
-            self._vectors = VectorIndex(self.settings, self.embedder.model_id)
+            self._vectors = VectorIndex(self.settings, self.embedder.model_id, self.catalog.store_id())
         return self._vectors
 
     @property

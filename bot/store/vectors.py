@@ -24,13 +24,15 @@ class VectorMeta:
     hash: str  # content hash of the chunk; readers compare it with the catalog
 
 
-def collection_name(model_id: str) -> str:
+def collection_name(model_id: str, store_id: str) -> str:
+    """One collection per store and embedding model: two data dirs sharing a Chroma server never touch each
+    other's vectors, and a model switch starts a fresh collection of the right dimension."""
     slug = re.sub(r"[^a-zA-Z0-9._-]+", "-", model_id).strip("-._")
-    return f"redpilot-{slug}"[:200]
+    return f"redpilot-{store_id}-{slug}"[:200]
 
 
 class VectorIndex:
-    def __init__(self, settings: Settings, model_id: str) -> None:
+    def __init__(self, settings: Settings, model_id: str, store_id: str) -> None:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -45,7 +47,7 @@ class VectorIndex:
             path.mkdir(parents=True, exist_ok=True)
             self._client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
             self.location = str(path)
-        self.name = collection_name(model_id)
+        self.name = collection_name(model_id, store_id)
         self._collection = self._open()
 
     def _open(self):  # type: ignore[no-untyped-def]

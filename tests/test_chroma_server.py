@@ -1,0 +1,96 @@
+"""Scale-out mode: with CHROMA_HOST/CHROMA_PORT set the vectors live in a real Chroma server (`chroma run`,
+from the chromadb package) started by the test on loopback; ingest, search and recovery behave the same."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.store.knowledge_base import KnowledgeBase
+from tests.helpers import FIXTURES, guides_and_notes, make_settings
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    chroma = Path(sys.executable).with_name("chroma")
+    process = subprocess.Popen(
+        [
+            str(chroma),
+            "run",
+            "--path",
+            str(tmp_path_factory.mktemp("chroma-server")),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("chroma server did not start")
+            time.sleep(0.2)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_ingest_search_and_remove_against_a_chroma_server(chroma_server: int, tmp_path: Path) -> None:
+    knowledge = guides_and_notes(tmp_path / "kb")
+    settings = make_settings(tmp_path / "data", knowledge, chroma_host="127.0.0.1", chroma_port=chroma_server)
+    kb = KnowledgeBase(settings)
+    kb.ensure_ready()
+    assert kb.vectors.location == f"chroma server 127.0.0.1:{chroma_server}"
+    assert not (tmp_path / "data" / "chroma").exists()  # nothing embedded on local disk
+    assert kb.search("达人报价一般多少钱", 1)[0].doc_id == "guides/kol-pricing.md"
+    assert (
+        kb.search("cat is a picky eater, switching food", 3, kinds=("post",))[0].doc_id
+        == "66a1f0c2000000001d01a003"
+    )
+    report = kb.ingest_paths([FIXTURES / "mediacrawler" / "creators_new.json"])
+    assert report.added == 2
+    assert kb.remove("guides/camping.md") == 1
+    assert kb.vectors.hashes() == kb.catalog.all_chunk_hashes()
+    kb.close()
+
+
+def test_a_new_chroma_server_is_filled_from_the_catalog(chroma_server: int, tmp_path: Path) -> None:
+    """Switching an existing store to a server (or a server that lost its data): the vectors are rebuilt from
+    the committed records and the embedding cache, without re-reading the knowledge folder."""
+    knowledge = guides_and_notes(tmp_path / "kb")
+    local = KnowledgeBase(make_settings(tmp_path / "data", knowledge))
+    local.ensure_ready()
+    chunks = local.catalog.counts()["chunks"]
+    local.close()
+    served = KnowledgeBase(
+        make_settings(
+            tmp_path / "data",
+            knowledge,
+            chroma_host="127.0.0.1",
+            chroma_port=chroma_server,
+            embedding_model_name="",
+        )
+    )
+    served.ensure_ready()
+    assert served.vectors.count() == chunks
+    assert served.search("什么时候发笔记 evening peak", 1)[0].doc_id == "guides/posting-times.md"
+    served.close()
