@@ -4,7 +4,6 @@ so `redpilot --help` and one-shot commands start fast."""
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,10 +92,9 @@ def progress_bar() -> Iterator[Progress]:
 
 @app.callback()
 def main_callback() -> None:
-    s = settings()
-    logging.basicConfig(level=s.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "jieba"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(s.log_level)))
+    from bot.logs import configure
+
+    configure(settings())
 
 
 @app.command()

@@ -64,3 +64,10 @@ def test_shipped_embedding_cache_lets_a_fresh_store_index_without_embedding(tmp_
     assert rows[0]["doc_id"] == "guides/kol-pricing.md"
     with sqlite3.connect(tmp_path / "data2" / "embeddings.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0] == 0  # nothing had to be embedded
+
+
+def test_the_data_dir_is_created_for_its_owner_only(tmp_path: Path) -> None:
+    data = tmp_path / "fresh" / "data"
+    result = run_cli("kb", "stats", env=cli_env(data, guides_and_notes(tmp_path / "kb")), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert data.stat().st_mode & 0o777 == 0o700

@@ -481,8 +481,10 @@ async def test_admin_kb_commands_and_refusal(bot: FakeTelegram, knowledge_data: 
     kb.close()
 
 
-def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_path: Path) -> None:
-    """The real entry point (`redpilot run`, what `make run` starts) in its own process, over loopback."""
+@pytest.mark.parametrize("level", ["INFO", "DEBUG"])
+def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_path: Path, level: str) -> None:
+    """The real entry point (`redpilot run`, what `make run` starts) in its own process, over loopback. The
+    token never reaches the log, at any level; message bodies stay out at the default level."""
     import signal
     import subprocess
     import sys
@@ -522,6 +524,50 @@ def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_pat
             except subprocess.TimeoutExpired:
                 process.kill()
                 _, stderr = process.communicate()
-    assert "long polling" in stderr
-    assert fake.token not in stderr and "KFS 是什么" not in stderr  # no secrets or message bodies in the log
-    assert "tool=search_knowledge" in stderr
+    assert "long polling" in stderr and "tool=search_knowledge" in stderr
+    assert fake.token not in stderr and fake.token.split(":")[1] not in stderr
+    if level == "INFO":
+        assert "KFS 是什么" not in stderr
+
+
+async def test_callback_data_not_made_by_the_bot_is_ignored(bot: FakeTelegram) -> None:
+    chat = MARKETER + 1000
+    bot.send_text(chat, "/start", user_id=chat)
+    await bot.wait_for_async(lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat)
+    message_id = bot.sent(chat)[-1]["message_id"]
+    sent_before = len(bot.sent(chat))
+    for forged in ("act:drop_tables", "fb:1:999999", "ex:../../etc", "x" * 64):
+        update_id = bot.press_button(chat, message_id, forged, user_id=chat, check=False)
+        await bot.wait_for_async(
+            lambda c, u=update_id: (
+                c.method == "answerCallbackQuery" and c.params.get("callback_query_id") == f"cq{u}"
+            ),
+            timeout=30,
+        )
+    assert len(bot.sent(chat)) == sent_before
+
+
+@pytest.mark.parametrize("bot", [{"upload_max_mb": 0.001}], indirect=True)
+async def test_uploads_only_allowed_types_and_sizes(bot: FakeTelegram) -> None:
+    since = len(bot.calls)
+    bot.send_document(ADMIN, "payload.exe", b"MZ\x90\x00", user_id=ADMIN)
+    await bot.wait_for_async(
+        lambda c: (
+            c.method == "sendMessage"
+            and (
+                "Unsupported file type .exe" in c.params.get("text", "")
+                or "不支持的文件类型 .exe" in c.params.get("text", "")
+            )
+        ),
+        timeout=30,
+        since=since,
+    )
+    bot.send_document(ADMIN, "big.jsonl", b'{"note_id": "x"}\n' * 200, user_id=ADMIN)
+    await bot.wait_for_async(
+        lambda c: (
+            c.method == "sendMessage"
+            and ("too large" in c.params.get("text", "") or "太大" in c.params.get("text", ""))
+        ),
+        timeout=30,
+        since=since,
+    )
