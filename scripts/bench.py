@@ -337,6 +337,25 @@ def write_report(results: dict[str, object], path: Path) -> None:
             f'| `redpilot ask "你好"` cold start, index built | {cold["greeting"]:.2f} s | < 2.5 s |',
             f'| `redpilot ask "护肤最近有什么趋势"` cold start | {cold["trend question"]:.2f} s | < 2.5 s |',
         ]
+    load = results.get("load")
+    if isinstance(load, dict):
+        lines += [
+            "",
+            "## Load through the Telegram bot (offline engine)",
+            "",
+            "Every chat sends 10 questions one after another (trends, how-to, compliance, small talk), all chats at "
+            "once, through real python-telegram-bot long polling against the fake Bot API server on loopback. "
+            "Telegram's own limit of about 30 messages a second is lifted in the fake, so this measures the bot.",
+            "",
+            "| run | messages | answered, in order | p50 | p95 | messages/s | RSS before -> after | target |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for label, run in load.items():
+            lines.append(
+                f"| {label} | {run['messages']:,} | {'yes' if run['answered_in_order'] else 'NO'} | "
+                f"{run['p50_s']:.2f} s | {run['p95_s']:.2f} s | {run['messages_per_s']:.0f} | "
+                f"{run['rss_before_mb']:.0f} -> {run['rss_after_mb']:.0f} MB | p95 < 2 s at 50 chats; RSS +< 50 MB |"
+            )
     lines += [
         "",
         "## Reading the figures",
@@ -395,7 +414,99 @@ def bench_engine(tmp: Path) -> dict[str, object]:
     }
 
 
-SECTIONS = ("bundled", "quality", "scale", "engine")
+def bench_load(
+    tmp: Path, chats: int = 200, per_chat: int = 10, overall_rate: float = 1000
+) -> dict[str, object]:
+    """200 chats at once through the real bot and the fake Bot API server, each asking 10 questions in turn."""
+    import asyncio
+
+    sys.path.insert(0, str(ROOT))
+    from bot.engine.factory import build_engine
+    from bot.eval.routing import load_cases as routing_cases
+    from bot.telegram.app import build_application
+    from tests.fake_telegram import FakeTelegram
+    from tests.helpers import make_settings
+
+    questions = [
+        c.text
+        for c in routing_cases()
+        if c.tool in ("trend_lookup", "search_knowledge", "check_compliance", "none")
+    ]
+
+    async def run() -> dict[str, object]:
+        with FakeTelegram() as fake:
+            settings = make_settings(
+                tmp / "load",
+                KNOWLEDGE,
+                telegram_bot_token=fake.token,
+                telegram_api_base_url=fake.base_url,
+                debounce_seconds=0,
+                rate_limit_per_minute=10_000,
+            )
+            kb = KnowledgeBase(settings)
+            kb.ensure_ready()
+            application = build_application(settings, kb, build_engine(kb), overall_max_rate=overall_rate)
+            latencies: list[float] = []
+            order_ok = True
+            async with application:
+                await application.start()
+                await application.updater.start_polling(poll_interval=0, timeout=1)  # type: ignore[union-attr]
+                # Warm up (jieba, Chroma, the records cache) so RSS growth measures the load, not first use.
+                for number, text in enumerate(questions[:12]):
+                    since = len(fake.calls)
+                    fake.send_text(9_000 + number, text, user_id=9_000 + number)
+                    await fake.wait_for_async(
+                        lambda c: c.method == "sendMessage" and "reply_markup" in c.params,
+                        timeout=120,
+                        since=since,
+                    )
+                rss_before = rss_mb()
+
+                async def chat(chat_id: int) -> None:
+                    nonlocal order_ok
+                    for number in range(per_chat):
+                        text = questions[(chat_id + number) % len(questions)]
+                        since = len(fake.calls)
+                        started = time.perf_counter()
+                        fake.send_text(chat_id, text, user_id=chat_id)
+                        await fake.wait_for_async(
+                            lambda c: (
+                                c.method == "sendMessage"
+                                and c.params.get("chat_id") == chat_id
+                                and "reply_markup" in c.params
+                            ),
+                            timeout=120,
+                            since=since,
+                        )
+                        latencies.append(time.perf_counter() - started)
+                    answered = [m for m in fake.sent(chat_id) if m.get("reply_markup")]
+                    order_ok = order_ok and len(answered) == per_chat
+
+                started = time.perf_counter()
+                try:
+                    await asyncio.gather(*(chat(10_000 + i) for i in range(chats)))
+                finally:
+                    elapsed = time.perf_counter() - started
+                    rss_after = rss_mb()
+                    await application.updater.stop()  # type: ignore[union-attr]
+                    await application.stop()
+            kb.close()
+        return {
+            "chats": chats,
+            "messages": chats * per_chat,
+            "answered_in_order": order_ok,
+            "p50_s": statistics.median(latencies),
+            "p95_s": percentile(latencies, 95),
+            "messages_per_s": chats * per_chat / elapsed,
+            "rss_before_mb": rss_before,
+            "rss_after_mb": rss_after,
+            "overall_rate": overall_rate,
+        }
+
+    return asyncio.run(run())
+
+
+SECTIONS = ("bundled", "quality", "scale", "engine", "load")
 
 
 def main() -> None:
@@ -433,6 +544,13 @@ def main() -> None:
                 scale = bench_search_scale(tmp, size, queries)
                 print(json.dumps(scale, indent=1), flush=True)
                 results["scale"].append(scale)  # type: ignore[union-attr]
+        if "load" in wanted:
+            print("load through the fake Bot API ...", flush=True)
+            results["load"] = {
+                "200 chats": bench_load(tmp, chats=200, per_chat=10),
+                "50 chats": bench_load(tmp, chats=50, per_chat=10),
+            }
+            print(json.dumps(results["load"], indent=1), flush=True)
         if "engine" in wanted:
             print("conversation engine ...", flush=True)
             results["engine"] = bench_engine(tmp)

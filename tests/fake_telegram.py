@@ -1787,6 +1787,8 @@ def _matcher(predicate: Callable[[Call], bool] | str) -> Callable[[Call], bool]:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The default backlog of 5 resets connections when hundreds of chats talk at once (the load benchmark).
+    request_queue_size = 1024
     fake: FakeTelegram
 
     def handle_error(self, request: Any, client_address: Any) -> None:

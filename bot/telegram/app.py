@@ -549,12 +549,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 # --- the application -----------------------------------------------------------------------------------------------
 
 
-def build_application(settings: Settings, kb: KnowledgeBase, engine: Engine) -> Application:  # type: ignore[type-arg]
+def build_application(
+    settings: Settings, kb: KnowledgeBase, engine: Engine, overall_max_rate: float = 30
+) -> Application:  # type: ignore[type-arg]
+    """`overall_max_rate` is Telegram's own limit (about 30 messages a second); only a load test against a fake
+    server raises it, to measure the bot rather than the limit."""
     assert settings.telegram_bot_token is not None
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(AIORateLimiter(max_retries=3, overall_max_rate=overall_max_rate))
         .concurrent_updates(True)
         .post_init(_post_init)
         # The guided brief's step and answers survive a restart; engine memory has its own SQLite store.
