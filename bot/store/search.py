@@ -8,6 +8,7 @@ lets an English question find a Chinese guide by words; weights come from settin
 
 from __future__ import annotations
 
+import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from bot.store.tokenize import tokens
 from bot.store.vectors import VectorIndex
 
 Mode = Literal["hybrid", "dense", "lexical"]
+log = logging.getLogger("redpilot.search")
 # A small k lets the top ranks of each retriever count: with the textbook k=60 every rank in a short list of
 # guides weighed about the same and fusion fell behind BM25 alone (measured with `redpilot eval retrieval`).
 RRF_K = 2
@@ -157,7 +159,13 @@ class Searcher:
         query_is_chinese = bool(_CJK.search(query))
         synonyms = [t for t in glossary_synonyms(query) if bool(_CJK.search(t)) != query_is_chinese]
         text = f"{query} ({', '.join(synonyms[:MAX_DENSE_SYNONYMS])})" if synonyms else query
-        found = self.vectors.query(self.embedder.query(text), n, filters.chroma_where())
+        try:
+            found = self.vectors.query(self.embedder.query(text), n, filters.chroma_where())
+        except Exception:
+            # Embedded Chroma read by one process while another writes can fail mid-query ("Error finding
+            # id"); a Chroma server can be away. Answer from BM25 alone rather than not at all.
+            log.warning("dense search failed; answering from lexical search only", exc_info=True)
+            return []
         # A half-finished ingest in another process may have written vectors the catalog has not committed:
         # those (unknown id, or a different content hash) are not shown.
         committed = self.catalog.chunks_by_id([chunk_id for chunk_id, _, _ in found])
