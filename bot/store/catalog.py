@@ -8,6 +8,7 @@ recovery after a crash) and meta.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -350,8 +351,6 @@ class Catalog:
         existing = self.meta("store_id")
         if existing:
             return existing
-        import secrets
-
         with self.transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', ?)", (secrets.token_hex(4),)

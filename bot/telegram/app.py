@@ -8,7 +8,9 @@ answer(), formatting in format.py, failures in on_error().
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import re
 import secrets
 import time
 from collections import defaultdict, deque
@@ -251,16 +253,12 @@ async def send_html(
     except BadRequest as exc:
         if "parse" not in str(exc).lower() and "entit" not in str(exc).lower():
             raise
-        import html
-
         text = plain_text(html.unescape(_strip_tags(html_text)))
         for piece in [text[i : i + 4000] for i in range(0, len(text), 4000)] or [""]:
             await context.bot.send_message(chat_id, piece, reply_markup=markup)
 
 
 def _strip_tags(html_text: str) -> str:
-    import re
-
     return re.sub(r"<[^>]+>", "", html_text)
 
 
