@@ -118,6 +118,8 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from tests.loopback import LoopbackServer
+
 __all__ = [
     "BOT_ID",
     "BOT_USER",
@@ -942,7 +944,7 @@ def detect_entities(text: str) -> list[dict[str, Any]]:
     return _sorted(found)
 
 
-class FakeTelegram:
+class FakeTelegram(LoopbackServer):
     """A fake Bot API on 127.0.0.1 with a free port, served from a background thread.
 
     Use as a context manager, or call :meth:`start` and :meth:`close`. Every method is thread-safe.
@@ -955,8 +957,7 @@ class FakeTelegram:
         self._lock = threading.RLock()
         self._changed = threading.Condition(self._lock)  # notified on every new update and call
         self._closing = False
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__()
         self._update_ids = itertools.count(1)
         self._queue: list[dict[str, Any]] = []  # updates not yet confirmed by getUpdates' offset
         self._updates: dict[int, dict[str, Any]] = {}  # every update ever queued
@@ -979,49 +980,19 @@ class FakeTelegram:
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
-    def start(self) -> FakeTelegram:
-        if self._server is not None:
-            raise RuntimeError("FakeTelegram already started")
-        self._closing = False
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.fake = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.05},
-            name="fake-telegram",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
+    thread_name = "fake-telegram"
 
-    def close(self) -> None:
-        """Stop serving; pending long polls end at once. Safe to call twice."""
+    def _make_server(self) -> _Server:
+        self._closing = False
+        server = _Server(("127.0.0.1", 0), _Handler)
+        server.fake = self
+        return server
+
+    def _before_close(self) -> None:
+        # Pending long polls end at once.
         with self._changed:
             self._closing = True
             self._changed.notify_all()
-        server, self._server = self._server, None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> FakeTelegram:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    @property
-    def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("FakeTelegram is not running")
-        return self._server.server_address[1]
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     @property
     def base_url(self) -> str:

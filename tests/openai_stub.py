@@ -58,6 +58,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, TypeAlias
 from urllib.parse import unquote, urlsplit
 
+from tests.loopback import LoopbackServer
+
 __all__ = [
     "Delay",
     "Error",
@@ -245,7 +247,7 @@ class RecordedRequest:
 # --------------------------------------------------------------------------------------------------
 
 
-class OpenAIStub:
+class OpenAIStub(LoopbackServer):
     """An OpenAI-compatible server on 127.0.0.1 with a free port, run in a background thread.
 
     Use as a context manager (or call :meth:`start` and :meth:`close`). All methods are thread-safe,
@@ -261,48 +263,19 @@ class OpenAIStub:
         self._chat_count = 0
         self._response_ids = itertools.count(1)
         self._closing = threading.Event()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__()
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
-    def start(self) -> OpenAIStub:
-        if self._server is not None:
-            raise RuntimeError("OpenAIStub already started")
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.stub = self
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="openai-stub", daemon=True
-        )
-        self._thread.start()
-        return self
+    thread_name = "openai-stub"
 
-    def close(self) -> None:
-        """Stop serving; pending delays end at once. Safe to call twice."""
-        self._closing.set()
-        server, self._server = self._server, None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+    def _make_server(self) -> _Server:
+        server = _Server(("127.0.0.1", 0), _Handler)
+        server.stub = self
+        return server
 
-    def __enter__(self) -> OpenAIStub:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    @property
-    def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("OpenAIStub is not running")
-        return self._server.server_address[1]
-
-    @property
-    def url(self) -> str:
-        """The server root, e.g. ``http://127.0.0.1:PORT`` (the API also answers there without ``/v1``)."""
-        return f"http://127.0.0.1:{self.port}"
+    def _before_close(self) -> None:
+        self._closing.set()  # pending scripted delays end at once
 
     @property
     def base_url(self) -> str:
