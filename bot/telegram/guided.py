@@ -82,12 +82,19 @@ async def product(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return GOAL
 
 
-async def goal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+def _choice(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str, options: object) -> bool:
+    """Store the pressed button's value under `name` when it is one of `options`; False for anything else."""
     assert context.user_data is not None and update.callback_query is not None
     key = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    if key not in GOALS:
+    if key not in options:  # type: ignore[operator]
+        return False
+    context.user_data[name] = key
+    return True
+
+
+async def goal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    if not _choice(update, context, "goal", GOALS):
         return GOAL
-    context.user_data["goal"] = key
     zh = _zh(update, context)
     await _say(
         update,
@@ -127,11 +134,8 @@ async def budget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 
 async def audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    assert context.user_data is not None and update.callback_query is not None
-    key = (update.callback_query.data or "").rsplit(":", 1)[-1]
-    if key not in AUDIENCES:
+    if not _choice(update, context, "audience", AUDIENCES):
         return AUDIENCE
-    context.user_data["audience"] = key
     zh = _zh(update, context)
     await _say(
         update,
