@@ -6,7 +6,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+
+from telegram.ext import Application
 
 from bot.config import Settings, load_settings
 
@@ -61,3 +65,17 @@ def run_cli(
         timeout=timeout,
         stdin=subprocess.DEVNULL,
     )
+
+
+@asynccontextmanager
+async def polling(application: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Run a built bot with long polling on the test's event loop, as `run_polling()` would, then stop it."""
+    async with application:
+        await application.post_init(application)  # type: ignore[misc]
+        await application.start()
+        await application.updater.start_polling(poll_interval=0, timeout=1)  # type: ignore[union-attr]
+        try:
+            yield application
+        finally:
+            await application.updater.stop()  # type: ignore[union-attr]
+            await application.stop()

@@ -13,7 +13,7 @@ from bot.engine.factory import build_engine
 from bot.store.knowledge_base import KnowledgeBase
 from bot.telegram.app import build_application
 from tests.fake_telegram import FakeTelegram
-from tests.helpers import ROOT, make_settings
+from tests.helpers import ROOT, make_settings, polling
 
 ADMIN, MARKETER, STRANGER = 7001, 7002, 7003
 
@@ -42,16 +42,8 @@ async def bot(knowledge_data: Path, request: pytest.FixtureRequest) -> AsyncIter
             **extra,
         )
         kb = KnowledgeBase(settings)
-        application = build_application(settings, kb, build_engine(kb))
-        async with application:
-            await application.post_init(application)  # type: ignore[misc]  # as run_polling() does
-            await application.start()
-            await application.updater.start_polling(poll_interval=0, timeout=1)  # type: ignore[union-attr]
-            try:
-                yield fake
-            finally:
-                await application.updater.stop()  # type: ignore[union-attr]
-                await application.stop()
+        async with polling(build_application(settings, kb, build_engine(kb))):
+            yield fake
         kb.close()
 
 
@@ -398,10 +390,7 @@ async def test_a_half_finished_guided_brief_survives_a_restart(knowledge_data: P
         )
         for step in ("before", "after"):
             kb = KnowledgeBase(settings)
-            application = build_application(settings, kb, build_engine(kb))
-            async with application:
-                await application.start()
-                await application.updater.start_polling(poll_interval=0, timeout=1)  # type: ignore[union-attr]
+            async with polling(build_application(settings, kb, build_engine(kb))):
                 since = len(fake.calls)
                 if step == "before":
                     fake.send_text(chat, "/campaign", user_id=chat)
@@ -418,8 +407,6 @@ async def test_a_half_finished_guided_brief_survives_a_restart(knowledge_data: P
                     await fake.wait_for_async(
                         lambda c: "预算" in c.params.get("text", ""), timeout=30, since=since
                     )
-                await application.updater.stop()  # type: ignore[union-attr]
-                await application.stop()
             kb.close()
 
 

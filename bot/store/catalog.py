@@ -100,10 +100,11 @@ class Catalog:
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db
+            db.execute("COMMIT")  # can fail too (a full disk): the transaction is then still open
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
-        db.execute("COMMIT")
 
     # --- reading -----------------------------------------------------------------------------------------
 

@@ -8,14 +8,16 @@ rolls the vector index back to what the catalog committed, so the three always a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -27,6 +29,7 @@ from bot.store.chunking import chunk_record
 from bot.store.embeddings import CachedEmbedder, EmbeddingCache, make_embedder, seed_cache_path
 from bot.store.importers import SUPPORTED_SUFFIXES, FileError, LoadedFile, load_bytes, record_id
 from bot.store.search import Filters, Mode, Searcher
+from bot.store.storage_errors import storage_problem
 from bot.store.tokenize import tokens
 from bot.store.vectors import VectorIndex, VectorMeta
 
@@ -40,8 +43,35 @@ _KIND_OF = {Post: "post", Influencer: "influencer", Comment: "comment", Guide: "
 _MODEL_OF = {kind: model for model, kind in _KIND_OF.items()}
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
 class KnowledgeBaseError(RuntimeError):
     """A one-line, user-facing failure (lock busy, unreadable path...)."""
+
+
+def _storage_guarded(
+    method: Callable[Concatenate[KnowledgeBase, _P], _R],
+) -> Callable[Concatenate[KnowledgeBase, _P], _R]:
+    """A full disk, a read-only data dir or missing permissions become one line naming the data dir. What is
+    committed stays as it was: the catalog's transaction rolls back and the write journal undoes vectors."""
+
+    @functools.wraps(method)
+    def guarded(self: KnowledgeBase, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except KnowledgeBaseError:
+            raise
+        except Exception as exc:
+            problem = storage_problem(exc, self.settings.data_dir)
+            if problem is None:
+                raise
+            raise KnowledgeBaseError(
+                f"cannot use the knowledge base in {self.settings.data_dir}: {problem}"
+            ) from exc
+
+    return guarded
 
 
 @dataclass
@@ -86,6 +116,7 @@ def iter_knowledge_files(root: Path) -> Iterator[Path]:
 
 
 class KnowledgeBase:
+    @_storage_guarded
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -144,6 +175,7 @@ class KnowledgeBase:
 
     # --- start-up -----------------------------------------------------------------------------------------
 
+    @_storage_guarded
     def ensure_ready(self, progress: Progress | None = None) -> IngestReport | None:
         """Recover from a crashed writer, then index new or changed files of the knowledge folder.
 
@@ -239,6 +271,7 @@ class KnowledgeBase:
 
     # --- ingest -------------------------------------------------------------------------------------------
 
+    @_storage_guarded
     def ingest_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> IngestReport:
         """Ingest files and folders (recursively). Each file lands whole or not at all."""
         targets: list[tuple[Path, str]] = []
@@ -274,6 +307,7 @@ class KnowledgeBase:
                 )
         return report
 
+    @_storage_guarded
     def ingest_bytes(
         self, raw: bytes, name: str, source: str, progress: Progress | None = None
     ) -> IngestReport:
@@ -290,7 +324,21 @@ class KnowledgeBase:
             loaded = load_bytes(raw, name=name, doc_id=doc_id)
         except FileError as exc:
             return IngestReport(rejected=[Rejected(source=f"{name}:0", reason=str(exc))])
-        return self._store(loaded, source, progress)
+        try:
+            return self._store(loaded, source, progress)
+        except Exception as exc:
+            problem = storage_problem(exc, self.settings.data_dir)
+            if problem is None:
+                raise
+            self._try_recover()
+            raise KnowledgeBaseError(
+                f"{name} was not stored: cannot write the knowledge base in {self.settings.data_dir}: {problem}"
+            ) from exc
+
+    def _try_recover(self) -> None:
+        """Undo a failed write's vectors now if the disk lets us; otherwise the journal has the next writer do it."""
+        with suppress(Exception):
+            self._recover()
 
     def _store(self, loaded: LoadedFile, source: str, progress: Progress | None) -> IngestReport:
         report = IngestReport(rejected=list(loaded.rejected))
@@ -362,6 +410,7 @@ class KnowledgeBase:
 
     # --- removal and rebuild ------------------------------------------------------------------------------
 
+    @_storage_guarded
     def remove(self, doc_id: str) -> int:
         """Remove every record with this id (a note, an influencer, a guide path). Returns how many."""
         self.ensure_ready()
@@ -383,6 +432,7 @@ class KnowledgeBase:
             Catalog.delete_documents(db, list(keys))
             Catalog.close_journal(db, journal_id)
 
+    @_storage_guarded
     def rebuild(self, progress: Progress | None = None) -> int:
         """Re-derive chunks, the lexical index and the vectors from the stored records. Returns chunk count."""
         with self._locked():

@@ -39,7 +39,7 @@ from bot.config import Settings
 from bot.engine.factory import Engine
 from bot.engine.reply import Reply
 from bot.store.importers import SUPPORTED_SUFFIXES
-from bot.store.knowledge_base import KnowledgeBase
+from bot.store.knowledge_base import KnowledgeBase, KnowledgeBaseError
 from bot.telegram.feedback import BotStore
 from bot.telegram.format import plain_text, to_messages
 from bot.telegram.guided import campaign_conversation
@@ -476,7 +476,11 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if len(raw) > limit:
         await message.reply_text("文件太大" if zh else "File too large")
         return
-    report = await asyncio.to_thread(svc.kb.ingest_bytes, raw, name, f"telegram:{user.id}:{name}")
+    try:
+        report = await asyncio.to_thread(svc.kb.ingest_bytes, raw, name, f"telegram:{user.id}:{name}")
+    except KnowledgeBaseError as exc:  # a full disk, a busy writer: the admin can act on the one line
+        await message.reply_text(str(exc))
+        return
     await asyncio.to_thread(
         svc.store.audit,
         user.id,
