@@ -307,7 +307,8 @@ async def test_messages_pasted_together_are_answered_as_one(bot: FakeTelegram, k
 
 async def test_a_failure_gets_an_apology_with_an_id_and_no_internals(bot: FakeTelegram) -> None:
     chat = MARKETER + 600
-    bot.fail_next("sendMessage", 500, description="Internal Server Error: boom")
+    # A refusal, not an outage (5xx and refused connections are tried again; see test_telegram_outage.py).
+    bot.fail_next("sendMessage", 400, description="Bad Request: message thread not found (boom)")
     bot.send_text(chat, "你好", user_id=chat)
     call = await bot.wait_for_async(
         lambda c: c.method == "sendMessage" and c.ok and c.params.get("chat_id") == chat, timeout=30

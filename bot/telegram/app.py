@@ -21,7 +21,6 @@ from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Upd
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -43,6 +42,7 @@ from bot.store.knowledge_base import KnowledgeBase, KnowledgeBaseError
 from bot.telegram.feedback import BotStore
 from bot.telegram.format import plain_text, to_messages
 from bot.telegram.guided import campaign_conversation
+from bot.telegram.outages import OutageTolerantRateLimiter
 
 log = logging.getLogger("redpilot.telegram")
 
@@ -393,7 +393,7 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     key = chat_key(update)
     svc.pending.setdefault(key, []).append(text)
     timer = svc.timers.get(key)
-    if timer and not timer.done():
+    if timer and not timer.done():  # still pausing: this message joins the pending ones
         timer.cancel()
     # Through the application, so a failure reaches on_error like any handler's.
     svc.timers[key] = context.application.create_task(
@@ -404,6 +404,9 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def _answer_after_pause(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> None:
     svc = services(context)
     await asyncio.sleep(svc.settings.debounce_seconds)
+    # Past the pause the answer is under way: a newer message must no longer cancel it (it would be lost).
+    if svc.timers.get(key) is asyncio.current_task():
+        del svc.timers[key]
     texts = svc.pending.pop(key, [])
     if texts:
         await answer(update, context, "\n".join(texts))
@@ -560,7 +563,7 @@ def build_application(
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
-        .rate_limiter(AIORateLimiter(max_retries=3, overall_max_rate=overall_max_rate))
+        .rate_limiter(OutageTolerantRateLimiter(max_retries=3, overall_max_rate=overall_max_rate))
         .concurrent_updates(True)
         .post_init(_post_init)
         # The guided brief's step and answers survive a restart; engine memory has its own SQLite store.
