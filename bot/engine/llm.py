@@ -86,7 +86,9 @@ class LLMEngine:
             timeout=settings.llm_timeout,
             max_retries=1,
         )
-        connection = sqlite3.connect(settings.data_dir / "llm_memory.sqlite", check_same_thread=False)
+        connection = sqlite3.connect(
+            settings.data_dir / "llm_memory.sqlite", timeout=30, check_same_thread=False
+        )
         self._checkpointer = SqliteSaver(connection)
 
         @wrap_model_call  # type: ignore[arg-type]

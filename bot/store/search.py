@@ -161,10 +161,13 @@ class Searcher:
         text = f"{query} ({', '.join(synonyms[:MAX_DENSE_SYNONYMS])})" if synonyms else query
         try:
             found = self.vectors.query(self.embedder.query(text), n, filters.chroma_where())
-        except Exception:
+        except Exception as exc:
             # Embedded Chroma read by one process while another writes can fail mid-query ("Error finding
-            # id"); a Chroma server can be away. Answer from BM25 alone rather than not at all.
-            log.warning("dense search failed; answering from lexical search only", exc_info=True)
+            # id"); a Chroma server can be away. Answer from BM25 alone rather than not at all. Both are
+            # expected, so one line, not a traceback per question.
+            log.warning(
+                "dense search failed (%s: %s); answering from lexical search only", type(exc).__name__, exc
+            )
             return []
         # A half-finished ingest in another process may have written vectors the catalog has not committed:
         # those (unknown id, or a different content hash) are not shown.

@@ -16,6 +16,7 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
@@ -622,6 +623,8 @@ def run(settings: Settings, kb: KnowledgeBase, engine: Engine) -> None:
         application.run_webhook(
             listen=settings.telegram_webhook_listen,
             port=settings.telegram_webhook_port,
+            # Served at the public URL's path, so a proxy can pass requests through unchanged.
+            url_path=urlsplit(settings.telegram_webhook_url).path.strip("/"),
             webhook_url=settings.telegram_webhook_url,
             secret_token=secret,
         )

@@ -16,7 +16,10 @@ def _now() -> str:
 
 class BotStore:
     def __init__(self, data_dir: Path) -> None:
-        self._db = sqlite3.connect(data_dir / "bot.sqlite", check_same_thread=False, isolation_level=None)
+        # Several bot processes may share the data dir: wait for their writes instead of failing.
+        self._db = sqlite3.connect(
+            data_dir / "bot.sqlite", timeout=30, check_same_thread=False, isolation_level=None
+        )
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(
             "CREATE TABLE IF NOT EXISTS answers (id INTEGER PRIMARY KEY, chat_id TEXT NOT NULL, user_id TEXT,"
