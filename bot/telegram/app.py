@@ -29,8 +29,6 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
-    PersistenceInput,
-    PicklePersistence,
     TypeHandler,
     filters,
 )
@@ -44,6 +42,7 @@ from bot.telegram.feedback import BotStore
 from bot.telegram.format import plain_text, to_messages
 from bot.telegram.guided import campaign_conversation
 from bot.telegram.outages import OutageTolerantRateLimiter
+from bot.telegram.persistence import SqlitePersistence
 
 log = logging.getLogger("redpilot.telegram")
 
@@ -568,14 +567,7 @@ def build_application(
         .concurrent_updates(True)
         .post_init(_post_init)
         # The guided brief's step and answers survive a restart; engine memory has its own SQLite store.
-        .persistence(
-            PicklePersistence(
-                settings.data_dir / "telegram_state.pickle",
-                store_data=PersistenceInput(
-                    bot_data=False, chat_data=False, user_data=True, callback_data=False
-                ),
-            )
-        )
+        .persistence(SqlitePersistence(settings.data_dir / "telegram_state.sqlite"))
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
