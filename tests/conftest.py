@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from bot.store.knowledge_base import KnowledgeBase
-from tests.helpers import SETTING_VARS, guides_and_notes, make_settings
+from tests.helpers import SETTING_VARS, free_port, guides_and_notes, make_settings
+from tests.helpers import chroma_server as chroma_server_process
 
 # Settings the developer's shell or CI might carry are removed for the whole session (session fixtures too).
 for _name in SETTING_VARS:
@@ -60,36 +56,6 @@ def kb_factory(tmp_path: Path) -> Iterator:
 
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    chroma = Path(sys.executable).with_name("chroma")
-    process = subprocess.Popen(
-        [
-            str(chroma),
-            "run",
-            "--path",
-            str(tmp_path_factory.mktemp("chroma-server")),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("chroma server did not start")
-            time.sleep(0.2)
+    port = free_port()
+    with chroma_server_process(tmp_path_factory.mktemp("chroma-server"), port):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
+import httpx
 from telegram.ext import Application
 
 from bot.config import Settings, load_settings
@@ -79,3 +84,52 @@ async def polling(application: Application) -> AsyncIterator[Application]:  # ty
         finally:
             await application.updater.stop()  # type: ignore[union-attr]
             await application.stop()
+
+
+def write_notes(path: Path, count: int, seed: int, prefix: str = "big") -> None:
+    """A JSONL file of `count` short notes mixing ten topics, the same for the same seed."""
+    rng = random.Random(seed)
+    words = ["护肤", "露营", "咖啡", "穿搭", "猫粮", "耳机", "健身", "收纳", "辅食", "剃须"]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            picked = rng.sample(words, 3)
+            row = {
+                "note_id": f"{prefix}{seed}-{i}",
+                "title": f"{picked[0]}笔记 {i}",
+                "body": "，".join(picked) * 8,
+                "likes": rng.randint(0, 5000),
+                "published_at": "2026-10-01 12:00:00",
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def chroma_server(path: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
+    """A real `chroma run` (from the chromadb package) on loopback, stopped at the end."""
+    chroma = Path(sys.executable).with_name("chroma")
+    process = subprocess.Popen(
+        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("chroma server did not start")
+            time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

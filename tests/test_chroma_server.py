@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.store.knowledge_base import KnowledgeBase
-from tests.helpers import FIXTURES, guides_and_notes, make_settings
+from tests.helpers import FIXTURES, chroma_server, free_port, guides_and_notes, make_settings
 
 
 def test_ingest_search_and_remove_against_a_chroma_server(chroma_server: int, tmp_path: Path) -> None:
@@ -52,53 +52,17 @@ def test_a_new_chroma_server_is_filled_from_the_catalog(chroma_server: int, tmp_
 
 
 def test_answers_continue_while_the_chroma_server_is_away(tmp_path: Path) -> None:
-    import socket
-    import subprocess
-    import sys
-    import time
-
-    import httpx
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    chroma = [
-        str(Path(sys.executable).with_name("chroma")),
-        "run",
-        "--path",
-        str(tmp_path / "server"),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-
-    def start() -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(chroma, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return process
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        raise RuntimeError("chroma server did not start")
-
-    server = start()
+    port, path = free_port(), tmp_path / "server"
     knowledge = guides_and_notes(tmp_path / "kb")
     kb = KnowledgeBase(make_settings(tmp_path / "data", knowledge, chroma_host="127.0.0.1", chroma_port=port))
-    kb.ensure_ready()
-    assert kb.search("what time of day should we publish", 1)[0].doc_id == "guides/posting-times.md"
-    server.terminate()
-    server.wait(timeout=30)
+    with chroma_server(path, port):
+        kb.ensure_ready()
+        assert kb.search("what time of day should we publish", 1)[0].doc_id == "guides/posting-times.md"
     # Away: the dense side finds nothing, the answer comes from BM25 alone, and nothing raises.
     assert kb.search("negotiating prices with creators", 3, mode="dense") == []
     assert kb.search("达人报价 砍价", 1)[0].doc_id == "guides/kol-pricing.md"
-    server = start()
-    try:
+    with chroma_server(path, port):
         # Back: dense results again (an English question, a Chinese guide: BM25 alone has no shared word).
         hits = kb.search("negotiating prices with creators", 3, mode="dense")
         assert hits and "guides/kol-pricing.md" in [h.doc_id for h in hits]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        kb.close()
+    kb.close()

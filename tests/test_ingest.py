@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.store.knowledge_base import KnowledgeBase
-from tests.helpers import FIXTURES, cli_env, make_settings, run_cli
+from tests.helpers import FIXTURES, cli_env, make_settings, run_cli, write_notes
 
 MC = FIXTURES / "mediacrawler"
 
@@ -111,22 +111,6 @@ def test_knowledge_folder_changes_are_picked_up_on_next_start(tmp_path: Path) ->
     kb.close()
 
 
-def _big_notes(path: Path, count: int, seed: int) -> None:
-    rng = random.Random(seed)
-    words = ["护肤", "露营", "咖啡", "穿搭", "猫粮", "耳机", "健身", "收纳", "辅食", "剃须"]
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(count):
-            picked = rng.sample(words, 3)
-            row = {
-                "note_id": f"big{seed}-{i}",
-                "title": f"{picked[0]}笔记 {i}",
-                "body": "，".join(picked) * 8,
-                "likes": rng.randint(0, 5000),
-                "published_at": "2026-10-01 12:00:00",
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
 @pytest.mark.slow
 def test_kill_9_during_ingest_leaves_the_file_all_or_nothing(tmp_path: Path) -> None:
     data, knowledge = tmp_path / "data", tmp_path / "knowledge"
@@ -135,7 +119,7 @@ def test_kill_9_during_ingest_leaves_the_file_all_or_nothing(tmp_path: Path) -> 
     baseline = run_cli("ingest", str(MC / "creators_new.json"), "--json", env=env, cwd=tmp_path)
     assert json.loads(baseline.stdout)["added"] == 2
     big = tmp_path / "big.jsonl"
-    _big_notes(big, 150, seed=1)
+    write_notes(big, 150, seed=1)
     rng = random.Random(7)
     killed = 0
     for _attempt in range(3):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,16 +16,10 @@ import pytest
 
 from bot.store.knowledge_base import KnowledgeBase
 from tests.fake_telegram import FakeTelegram
-from tests.helpers import cli_env, guides_and_notes, make_settings
+from tests.helpers import cli_env, free_port, guides_and_notes, make_settings
 
 SECRET = "webhook-s3cret"
 BOTS = 2
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _galaxy_notes(path: Path, count: int) -> None:
@@ -107,7 +100,7 @@ def test_webhook_bots_and_an_ingest_share_one_knowledge_base(
     server = {"chroma_host": "127.0.0.1", "chroma_port": request.getfixturevalue("chroma_server")}
     server = server if mode == "server" else {}
     chroma = {k.upper(): str(v) for k, v in server.items()}
-    ports = [_free_port() for _ in range(BOTS)]
+    ports = [free_port() for _ in range(BOTS)]
     logs = [tmp_path / f"bot{n}.log" for n in range(BOTS)]
     with FakeTelegram() as fake:
         bots = [

@@ -17,8 +17,7 @@ from bot.engine.factory import build_engine
 from bot.store.knowledge_base import KnowledgeBase
 from bot.telegram.app import build_application
 from tests.fake_telegram import FakeTelegram
-from tests.helpers import FIXTURES, ROOT, cli_env, make_settings, polling, run_cli
-from tests.test_ingest import _big_notes
+from tests.helpers import FIXTURES, ROOT, cli_env, make_settings, polling, run_cli, write_notes
 
 ADMIN = 7001
 
@@ -81,7 +80,7 @@ def stocked(small_disk: Path, tmp_path: Path) -> tuple[Path, Path, Path]:
     first = run_cli("ingest", str(FIXTURES / "mediacrawler" / "creators_new.json"), env=env, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     big = tmp_path / "big.jsonl"
-    _big_notes(big, 150, seed=3)
+    write_notes(big, 150, seed=3)
     return data, knowledge, big
 
 
