@@ -38,6 +38,28 @@ def small_kb(tmp_path_factory: pytest.TempPathFactory, small_knowledge: Path) ->
     kb.close()
 
 
+@pytest.fixture(scope="session")
+def small_kb_server(
+    tmp_path_factory: pytest.TempPathFactory, small_knowledge: Path, chroma_server: int
+) -> Iterator[KnowledgeBase]:
+    """small_kb with its vectors in the Chroma server (scale-out mode)."""
+    settings = make_settings(
+        tmp_path_factory.mktemp("data"), small_knowledge, chroma_host="127.0.0.1", chroma_port=chroma_server
+    )
+    kb = KnowledgeBase(settings)
+    kb.ensure_ready()
+    yield kb
+    kb.close()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store(request: pytest.FixtureRequest) -> dict[str, object]:
+    """Settings for the vector store: embedded Chroma, or the Chroma server. Tests taking it run on both."""
+    if request.param == "embedded":
+        return {}
+    return {"chroma_host": "127.0.0.1", "chroma_port": request.getfixturevalue("chroma_server")}
+
+
 @pytest.fixture
 def kb_factory(tmp_path: Path) -> Iterator:
     opened: list[KnowledgeBase] = []

@@ -9,8 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from bot.store.knowledge_base import KnowledgeBase
 from tests.helpers import cli_env, guides_and_notes, make_settings
 
@@ -29,21 +27,15 @@ def _notes(path: Path, prefix: str, count: int) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-@pytest.mark.parametrize("mode", ["embedded", "server"])
-def test_two_ingests_and_a_reader_at_once(tmp_path: Path, mode: str, request: pytest.FixtureRequest) -> None:
+def test_two_ingests_and_a_reader_at_once(tmp_path: Path, store: dict[str, object]) -> None:
     knowledge = guides_and_notes(tmp_path / "kb")
     data = tmp_path / "data"
-    server = (
-        {"chroma_host": "127.0.0.1", "chroma_port": request.getfixturevalue("chroma_server")}
-        if mode == "server"
-        else {}
-    )
-    reader = KnowledgeBase(make_settings(data, knowledge, **server))
+    reader = KnowledgeBase(make_settings(data, knowledge, **store))
     reader.ensure_ready()
     files = {"alpha": tmp_path / "alpha.jsonl", "beta": tmp_path / "beta.jsonl"}
     for prefix, path in files.items():
         _notes(path, prefix, 80)
-    env = cli_env(data, knowledge, **{k.upper(): str(v) for k, v in server.items()})
+    env = cli_env(data, knowledge, **{k.upper(): str(v) for k, v in store.items()})
     writers = [
         subprocess.Popen(
             [sys.executable, "-m", "bot", "ingest", str(path), "--json"],

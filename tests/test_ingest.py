@@ -53,8 +53,10 @@ def test_ingest_json_summary_then_reingest_changes_nothing(tmp_path: Path) -> No
     assert text.stdout.startswith("added 0, updated 0, unchanged 2, rejected 0")
 
 
-def test_changed_rows_are_updated_in_every_index(kb_factory, tmp_path: Path) -> None:
-    kb = kb_factory()
+def test_changed_rows_are_updated_in_every_index(
+    kb_factory, tmp_path: Path, store: dict[str, object]
+) -> None:
+    kb = kb_factory(**store)
     notes = tmp_path / "notes.jsonl"
     notes.write_text(
         json.dumps({"note_id": "n1", "title": "秋冬护手霜测评", "likes": 10}) + "\n", encoding="utf-8"
@@ -70,8 +72,8 @@ def test_changed_rows_are_updated_in_every_index(kb_factory, tmp_path: Path) -> 
     assert_consistent(kb)
 
 
-def test_remove_and_rebuild_keep_indexes_in_agreement(kb_factory) -> None:
-    kb = kb_factory()
+def test_remove_and_rebuild_keep_indexes_in_agreement(kb_factory, store: dict[str, object]) -> None:
+    kb = kb_factory(**store)
     kb.ingest_paths([MC])
     assert kb.remove("66a1f0c2000000001d01a002") == 1
     assert all(h.doc_id != "66a1f0c2000000001d01a002" for h in kb.search("露营装备", 10))

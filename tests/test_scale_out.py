@@ -90,16 +90,13 @@ def _wait_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> N
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("mode", ["server", "embedded"])
 def test_webhook_bots_and_an_ingest_share_one_knowledge_base(
-    tmp_path: Path, mode: str, request: pytest.FixtureRequest
+    tmp_path: Path, store: dict[str, object]
 ) -> None:
     knowledge, data = guides_and_notes(tmp_path / "kb"), tmp_path / "data"
     fresh = tmp_path / "galaxy.jsonl"
     _galaxy_notes(fresh, 80)
-    server = {"chroma_host": "127.0.0.1", "chroma_port": request.getfixturevalue("chroma_server")}
-    server = server if mode == "server" else {}
-    chroma = {k.upper(): str(v) for k, v in server.items()}
+    chroma = {k.upper(): str(v) for k, v in store.items()}
     ports = [free_port() for _ in range(BOTS)]
     logs = [tmp_path / f"bot{n}.log" for n in range(BOTS)]
     with FakeTelegram() as fake:
@@ -168,7 +165,7 @@ def test_webhook_bots_and_an_ingest_share_one_knowledge_base(
         text = log.read_text(encoding="utf-8", errors="replace")
         assert process.returncode == 0, text
         assert "Traceback" not in text and fake.token not in text and SECRET not in text
-    kb = KnowledgeBase(make_settings(data, knowledge, **server))
+    kb = KnowledgeBase(make_settings(data, knowledge, **store))
     assert kb.catalog.counts()["post"] >= 80
     assert kb.vectors.hashes() == kb.catalog.all_chunk_hashes()
     kb.close()

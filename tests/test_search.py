@@ -13,6 +13,12 @@ from bot.store.normalize import CHINA_TZ
 from tests.helpers import cli_env, guides_and_notes, run_cli
 
 
+@pytest.fixture(params=["embedded", "server"])
+def kb(request: pytest.FixtureRequest) -> KnowledgeBase:
+    """The same knowledge base with its vectors in embedded Chroma, or in a Chroma server."""
+    return request.getfixturevalue("small_kb" if request.param == "embedded" else "small_kb_server")
+
+
 @pytest.mark.parametrize(
     ("question", "expected", "within"),
     [
@@ -29,23 +35,23 @@ from tests.helpers import cli_env, guides_and_notes, run_cli
         ("cat is a picky eater, switching food", "66a1f0c2000000001d01a003", 1),
     ],
 )
-def test_right_document_first(small_kb: KnowledgeBase, question: str, expected: str, within: int) -> None:
-    hits = small_kb.search(question, 3)
+def test_right_document_first(kb: KnowledgeBase, question: str, expected: str, within: int) -> None:
+    hits = kb.search(question, 3)
     assert expected in [h.doc_id for h in hits[:within]], [h.doc_id for h in hits]
 
 
-def test_filters_by_kind_category_and_date(small_kb: KnowledgeBase) -> None:
-    assert {h.kind for h in small_kb.search("露营", 10, kinds=("post",))} == {"post"}
-    assert [h.doc_id for h in small_kb.search("装备", 10, category="travel", kinds=("post",))] == [
+def test_filters_by_kind_category_and_date(kb: KnowledgeBase) -> None:
+    assert {h.kind for h in kb.search("露营", 10, kinds=("post",))} == {"post"}
+    assert [h.doc_id for h in kb.search("装备", 10, category="travel", kinds=("post",))] == [
         "66a1f0c2000000001d01a002"
     ]
     since = datetime(2026, 10, 27, tzinfo=CHINA_TZ)
-    recent = small_kb.search("护肤 露营 猫", 10, kinds=("post",), since=since)
+    recent = kb.search("护肤 露营 猫", 10, kinds=("post",), since=since)
     assert [h.doc_id for h in recent] == ["66a1f0c2000000001d01a001"]
 
 
-def test_guides_are_chunked_by_heading_with_the_title_kept(small_kb: KnowledgeBase) -> None:
-    [hit] = small_kb.search("砍价 长期合作 打包", 1, kinds=("playbook",))
+def test_guides_are_chunked_by_heading_with_the_title_kept(kb: KnowledgeBase) -> None:
+    [hit] = kb.search("砍价 长期合作 打包", 1, kinds=("playbook",))
     assert hit.title == "达人报价怎么谈" and hit.chunk_id == "guides/kol-pricing.md#1"
     assert "砍价" in hit.snippet
 
