@@ -94,14 +94,13 @@ def _fill(disk: Path, leave_kb: int) -> Path:
 def test_full_disk_during_ingest_is_one_line_and_changes_nothing(
     stocked: tuple[Path, Path, Path], small_disk: Path, tmp_path: Path
 ) -> None:
-    """The disk runs out at different points of one write. Cold: the new vectors cannot even be cached. Warm
-    (the embedding cache already holds them), with more room each time: opening the journal, Chroma's upsert,
-    and the catalog's commit after the vectors are in (found by probing; the asserts hold wherever it fails)."""
+    """Cold cache: storing the new vectors in the embedding cache fails. Warm cache: the check before writing
+    finds too little room, so embedded Chroma is never asked to write on a full disk (it can get stuck)."""
     data, knowledge, big = stocked
     env = cli_env(data, knowledge)
     before = _snapshot(data, knowledge)
     scratch = tmp_path / "scratch"
-    for cache, leave_kb in [("cold", 64), ("warm", 64), ("warm", 128), ("warm", 448), ("warm", 576)]:
+    for cache, leave_kb in [("cold", 64), ("warm", 64), ("warm", 576)]:
         if cache == "warm" and not scratch.exists():
             assert run_cli("ingest", str(big), env=cli_env(scratch, knowledge), cwd=tmp_path).returncode == 0
             shutil.copy(scratch / "embeddings.sqlite", data / "embeddings.sqlite")

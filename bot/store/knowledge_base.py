@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from bot.store.chunking import chunk_record
 from bot.store.embeddings import CachedEmbedder, EmbeddingCache, make_embedder, seed_cache_path
 from bot.store.importers import SUPPORTED_SUFFIXES, FileError, LoadedFile, load_bytes, record_id
 from bot.store.search import Filters, Mode, Searcher
-from bot.store.storage_errors import storage_problem
+from bot.store.storage_errors import ensure_room, storage_problem
 from bot.store.tokenize import tokens
 from bot.store.vectors import VectorIndex, VectorMeta
 
@@ -330,15 +330,11 @@ class KnowledgeBase:
             problem = storage_problem(exc, self.settings.data_dir)
             if problem is None:
                 raise
-            self._try_recover()
+            # The journal has the next writer undo any vectors written; undoing them now could block (see
+            # ensure_room).
             raise KnowledgeBaseError(
                 f"{name} was not stored: cannot write the knowledge base in {self.settings.data_dir}: {problem}"
             ) from exc
-
-    def _try_recover(self) -> None:
-        """Undo a failed write's vectors now if the disk lets us; otherwise the journal has the next writer do it."""
-        with suppress(Exception):
-            self._recover()
 
     def _store(self, loaded: LoadedFile, source: str, progress: Progress | None) -> IngestReport:
         report = IngestReport(rejected=list(loaded.rejected))
@@ -358,6 +354,11 @@ class KnowledgeBase:
         # Embed first (slow, and only touches the content-addressed cache), then write.
         report_progress = (lambda done, total: progress("embedding", done, total)) if progress else None
         vectors = self.embedder.passages([r.embed_text for r in rows], report_progress)
+        # Room for the vectors and the text (catalog, lexical index, Chroma's copy) several times over.
+        text_bytes = sum(
+            len(r.text.encode()) + len(r.embed_text.encode()) + len(r.body_tokens.encode()) for r in rows
+        )
+        ensure_room(self.settings.data_dir, 3 * (vectors.nbytes + text_bytes) + 1024 * 1024)
         journal_id = self.catalog.open_journal(new_ids, stale)
         if rows:
             self.vectors.upsert(

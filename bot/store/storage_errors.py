@@ -70,3 +70,13 @@ def _probe(data_dir: Path) -> str | None:
     if not os.access(data_dir, os.W_OK):  # also false for root on a read-only file system
         return "the data dir is read-only"
     return None
+
+
+def ensure_room(data_dir: Path, needed: int) -> None:
+    """Raise ENOSPC before a write the disk under `data_dir` clearly cannot take.
+
+    Embedded Chroma that runs out of space in the middle of a write can leave its writer stuck (a later write
+    in the same process may block for good), so a full disk is better found before touching it."""
+    usage = os.statvfs(data_dir)
+    if usage.f_bavail * usage.f_frsize < needed:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(data_dir))
