@@ -81,7 +81,7 @@ class Services:
     locks: dict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
     recent: dict[int, deque[float]] = field(default_factory=lambda: defaultdict(deque))
     pending: dict[str, list[str]] = field(default_factory=dict)
-    timers: dict[str, asyncio.Task[None]] = field(default_factory=dict)
+    newest: dict[str, object] = field(default_factory=dict)  # chat key -> token of its newest message
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -392,21 +392,21 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     svc = services(context)
     key = chat_key(update)
     svc.pending.setdefault(key, []).append(text)
-    timer = svc.timers.get(key)
-    if timer and not timer.done():  # still pausing: this message joins the pending ones
-        timer.cancel()
+    # Each message restarts the pause; only the newest one's pause ends in an answer. Nothing is cancelled, so
+    # an answer already under way always finishes.
+    svc.newest[key] = token = object()
     # Through the application, so a failure reaches on_error like any handler's.
-    svc.timers[key] = context.application.create_task(
-        _answer_after_pause(update, context, key), update=update
-    )
+    context.application.create_task(_answer_after_pause(update, context, key, token), update=update)
 
 
-async def _answer_after_pause(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> None:
+async def _answer_after_pause(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, key: str, token: object
+) -> None:
     svc = services(context)
     await asyncio.sleep(svc.settings.debounce_seconds)
-    # Past the pause the answer is under way: a newer message must no longer cancel it (it would be lost).
-    if svc.timers.get(key) is asyncio.current_task():
-        del svc.timers[key]
+    if svc.newest.get(key) is not token:
+        return  # a newer message is pausing; it will answer for both
+    del svc.newest[key]
     texts = svc.pending.pop(key, [])
     if texts:
         await answer(update, context, "\n".join(texts))
