@@ -70,7 +70,8 @@ so that stopping a bot stays fast.
 Driving the bot (each returns the new ``update_id``): :meth:`FakeTelegram.send_text`,
 :meth:`FakeTelegram.send_document`, :meth:`FakeTelegram.press_button` and, for anything else,
 :meth:`FakeTelegram.send_update`. Fault injection: :meth:`FakeTelegram.fail_next`; outages:
-:meth:`FakeTelegram.go_away` and :meth:`FakeTelegram.come_back` (same port, same state).
+:meth:`FakeTelegram.go_away` and :meth:`FakeTelegram.come_back` (same port, same state; updates sent
+meanwhile wait, pending long polls end).
 
 Inspection: :attr:`FakeTelegram.calls` (every request, as :class:`Call`), :meth:`FakeTelegram.sent`,
 :meth:`FakeTelegram.actions`, :meth:`FakeTelegram.documents`, :meth:`FakeTelegram.callback_answer`,
@@ -978,7 +979,6 @@ class FakeTelegram(LoopbackServer):
         self._failures: dict[str, deque[_Failure]] = {}
         self._commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._webhook: dict[str, Any] | None = None
-        self._listen_port = 0  # any free port; the same one again after an outage
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -986,7 +986,7 @@ class FakeTelegram(LoopbackServer):
 
     def _make_server(self) -> _Server:
         self._closing = False
-        server = _Server(("127.0.0.1", self._listen_port), _Handler)
+        server = _Server(("127.0.0.1", self.listen_port), _Handler)
         server.fake = self
         return server
 
@@ -995,17 +995,6 @@ class FakeTelegram(LoopbackServer):
         with self._changed:
             self._closing = True
             self._changed.notify_all()
-
-    def go_away(self) -> None:
-        """An outage: the port stops listening, so every request is refused (pending long polls end). The fake
-        keeps its state; users can still send (:meth:`send_text`...), and their updates wait for
-        :meth:`come_back`."""
-        self._listen_port = self.port
-        self.close()
-
-    def come_back(self) -> None:
-        """End an outage: serve again on the same port, with everything as it was."""
-        self.start()
 
     @property
     def base_url(self) -> str:

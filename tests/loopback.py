@@ -14,6 +14,7 @@ class LoopbackServer:
     def __init__(self) -> None:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.listen_port = 0  # for _make_server: any free port, or the same one again after an outage
 
     def _make_server(self) -> ThreadingHTTPServer:
         raise NotImplementedError
@@ -44,6 +45,15 @@ class LoopbackServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+
+    def go_away(self) -> None:
+        """An outage: the port stops listening, so every request is refused. State is kept for come_back()."""
+        self.listen_port = self.port
+        self.close()
+
+    def come_back(self) -> None:
+        """End an outage: serve again on the same port, with everything as it was."""
+        self.start()
 
     def __enter__(self) -> Self:
         return self.start()

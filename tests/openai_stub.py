@@ -270,7 +270,7 @@ class OpenAIStub(LoopbackServer):
     thread_name = "openai-stub"
 
     def _make_server(self) -> _Server:
-        server = _Server(("127.0.0.1", 0), _Handler)
+        server = _Server(("127.0.0.1", self.listen_port), _Handler)
         server.stub = self
         return server
 

@@ -116,6 +116,19 @@ def test_http_500_falls_back(tmp_path: Path, knowledge: Path, stub: OpenAIStub) 
     assert answer.answer.startswith("(The AI service was unavailable") and "When to publish" in answer.answer
 
 
+def test_the_endpoint_going_away_and_coming_back(tmp_path: Path, knowledge: Path, stub: OpenAIStub) -> None:
+    engine = make_engine(tmp_path, knowledge, stub)
+    stub.script(reply("First, from the model."), reply("Back again."))
+    assert engine.reply("chat-9", "u", "hello there").engine == "llm"
+    stub.go_away()  # the port stops listening: connections are refused
+    away = engine.reply("chat-9", "u", "what time of day should we publish notes?")
+    assert away.engine == "offline" and away.answer.startswith("(The AI service was unavailable")
+    assert "When to publish" in away.answer
+    stub.come_back()
+    back = engine.reply("chat-9", "u", "and on weekends?")
+    assert (back.engine, back.answer) == ("llm", "Back again.")
+
+
 def test_timeout_falls_back(tmp_path: Path, knowledge: Path, stub: OpenAIStub) -> None:
     engine = make_engine(tmp_path, knowledge, stub, llm_timeout=1.0)
     stub.script(delay(4, then=reply("too late")), delay(4, then=reply("too late")))
