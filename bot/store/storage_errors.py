@@ -2,6 +2,7 @@
 
 SQLite, the file system and Chroma each report a full disk or a read-only folder in their own way. This
 turns them into one short phrase and leaves every other error alone: those are bugs and keep their traceback.
+It also checks for room before a write, because embedded Chroma copes badly with running out of it.
 """
 
 from __future__ import annotations
