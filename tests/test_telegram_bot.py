@@ -485,7 +485,7 @@ def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_pat
             ROOT / "knowledge",
             TELEGRAM_BOT_TOKEN=fake.token,
             TELEGRAM_API_BASE_URL=fake.base_url,
-            LOG_LEVEL="INFO",
+            LOG_LEVEL=level,
         )
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", "run"],
@@ -516,6 +516,8 @@ def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_pat
     assert fake.token not in stderr and fake.token.split(":")[1] not in stderr
     if level == "INFO":
         assert "KFS 是什么" not in stderr
+    else:
+        assert " DEBUG telegram.ext" in stderr  # the libraries' debug records were written, and searched
 
 
 async def test_callback_data_not_made_by_the_bot_is_ignored(bot: FakeTelegram) -> None:
