@@ -13,7 +13,7 @@ import logging
 import re
 import secrets
 import time
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -79,7 +79,6 @@ class Services:
     store: BotStore
     lang: dict[str, str] = field(default_factory=dict)  # chat key -> forced language
     locks: dict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
-    recent: dict[int, deque[float]] = field(default_factory=lambda: defaultdict(deque))
     pending: dict[str, list[str]] = field(default_factory=dict)
     newest: dict[str, object] = field(default_factory=dict)  # chat key -> token of its newest message
 
@@ -138,23 +137,12 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if (
         update.message
         and user is not None
-        and not _within_rate(services(context), user.id, s.rate_limit_per_minute)
+        and not await asyncio.to_thread(services(context).store.admit, user.id, s.rate_limit_per_minute)
     ):
         await update.message.reply_text(
             "慢一点～一分钟内消息太多了，稍后再试。 / Too many messages, please wait a minute."
         )
         raise ApplicationHandlerStop
-
-
-def _within_rate(svc: Services, user_id: int, per_minute: int) -> bool:
-    now = time.monotonic()
-    window = svc.recent[user_id]
-    while window and now - window[0] > 60:
-        window.popleft()
-    if len(window) >= per_minute:
-        return False
-    window.append(now)
-    return True
 
 
 # --- answering -----------------------------------------------------------------------------------------------------
