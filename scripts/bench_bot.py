@@ -49,13 +49,14 @@ def running_bot(fake: FakeTelegram, data: Path, knowledge: Path, overall_rate: f
         RATE_LIMIT_PER_MINUTE="100000",
         LOG_LEVEL="WARNING",
     )
+    log = data.with_suffix(".log")  # warnings and errors only; kept with the temporary data
     bot = subprocess.Popen(
         [sys.executable, "-c", _BOT_PROCESS, str(overall_rate)],
         env=env,
         cwd=data.parent,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("wb"),
     )
     try:
         fake.wait_for(lambda c: c.method == "getUpdates", timeout=600)

@@ -8,8 +8,10 @@ file holds data only.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -37,27 +39,42 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
         )
         self._db = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._written: dict[tuple[str, ...], str | None] = {}  # what each row holds (None: no row)
+        self._lock = threading.Lock()
+
+    async def _write(
+        self, row: tuple[str, ...], value: str | None, sql: str, params: tuple[object, ...]
+    ) -> None:
+        """One write, in a thread (never on the event loop), skipped when the row already holds `value`. PTB
+        saves every user who sent anything each interval; almost none of them changed."""
+        if self._written.get(row) == value:
+            return
+        await asyncio.to_thread(self._execute, sql, params)
+        self._written[row] = value
+
+    def _execute(self, sql: str, params: tuple[object, ...]) -> None:
+        with self._lock:
+            self._db.execute(sql, params)
 
     # --- user data ----------------------------------------------------------------------------------------
 
     async def get_user_data(self) -> dict[int, Data]:
-        return {
-            user_id: json.loads(data)
-            for user_id, data in self._db.execute("SELECT user_id, data FROM user_data")
-        }
+        rows = self._db.execute("SELECT user_id, data FROM user_data").fetchall()
+        self._written.update({("user", str(user_id)): data for user_id, data in rows})
+        return {user_id: json.loads(data) for user_id, data in rows}
 
     async def update_user_data(self, user_id: int, data: Data) -> None:
-        if data:
-            self._db.execute(
-                "INSERT OR REPLACE INTO user_data (user_id, data) VALUES (?, ?)",
-                (user_id, json.dumps(data, ensure_ascii=False)),
-            )
-        else:
+        if not data:
             await self.drop_user_data(user_id)
+            return
+        encoded = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        sql = "INSERT OR REPLACE INTO user_data (user_id, data) VALUES (?, ?)"
+        await self._write(("user", str(user_id)), encoded, sql, (user_id, encoded))
 
     async def drop_user_data(self, user_id: int) -> None:
-        self._db.execute("DELETE FROM user_data WHERE user_id = ?", (user_id,))
+        await self._write(("user", str(user_id)), None, "DELETE FROM user_data WHERE user_id = ?", (user_id,))
 
     async def refresh_user_data(self, user_id: int, user_data: Data) -> None:
         """Not re-read per update: this process's newest answers may not be written yet."""
@@ -65,18 +82,20 @@ class SqlitePersistence(BasePersistence[Data, Data, Data]):
     # --- conversations ------------------------------------------------------------------------------------
 
     async def get_conversations(self, name: str) -> ConversationDict:
-        rows = self._db.execute("SELECT key, state FROM conversations WHERE name = ?", (name,))
+        rows = self._db.execute("SELECT key, state FROM conversations WHERE name = ?", (name,)).fetchall()
+        self._written.update({("conversation", name, key): state for key, state in rows})
         return {tuple(json.loads(key)): json.loads(state) for key, state in rows}
 
     async def update_conversation(self, name: str, key: ConversationKey, new_state: object | None) -> None:
         encoded_key = json.dumps(list(key))
+        row = ("conversation", name, encoded_key)
         if new_state is None:
-            self._db.execute("DELETE FROM conversations WHERE name = ? AND key = ?", (name, encoded_key))
+            sql = "DELETE FROM conversations WHERE name = ? AND key = ?"
+            await self._write(row, None, sql, (name, encoded_key))
         else:
-            self._db.execute(
-                "INSERT OR REPLACE INTO conversations (name, key, state) VALUES (?, ?, ?)",
-                (name, encoded_key, json.dumps(new_state)),
-            )
+            state = json.dumps(new_state)
+            sql = "INSERT OR REPLACE INTO conversations (name, key, state) VALUES (?, ?, ?)"
+            await self._write(row, state, sql, (name, encoded_key, state))
 
     async def flush(self) -> None:
         """Every write is already committed."""
