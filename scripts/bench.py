@@ -350,8 +350,8 @@ def write_report(results: dict[str, object], path: Path) -> None:
             "Telegram's own limit of about 30 messages a second is lifted, so this measures the bot.",
             "",
             "| run | messages | answered, in order | p50 | p95 | messages/s | RSS before -> after each round | "
-            "target |",
-            "|---|---|---|---|---|---|---|---|",
+            "warnings in the bot's log | target |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for label, run in load.items():
             rounds = " -> ".join(
@@ -360,7 +360,8 @@ def write_report(results: dict[str, object], path: Path) -> None:
             lines.append(
                 f"| {label} | {run['messages']:,} | {'yes' if run['answered_in_order'] else 'NO'} | "
                 f"{run['p50_s']:.2f} s | {run['p95_s']:.2f} s | {run['messages_per_s']:.0f} | "
-                f"{run['rss_before_mb']:.0f} -> {rounds} MB | p95 < 2 s at 50 chats; RSS +< 50 MB |"
+                f"{run['rss_before_mb']:.0f} -> {rounds} MB | {run.get('bot_log_problems', '-')} | "
+                "p95 < 2 s at 50 chats; RSS +< 50 MB |"
             )
     faults = results.get("faults")
     if isinstance(faults, dict):
@@ -549,7 +550,10 @@ def bench_load(
     data = tmp / f"load-{chats}x{per_chat}x{rounds}"
     data.mkdir(exist_ok=True)
     with FakeTelegram() as fake, running_bot(fake, data, KNOWLEDGE, overall_rate) as pid:
-        return asyncio.run(drive(fake, pid))
+        result = asyncio.run(drive(fake, pid))
+    log = data.with_suffix(".log").read_text(encoding="utf-8", errors="replace").splitlines()
+    result["bot_log_problems"] = sum(1 for line in log if " WARNING " in line or " ERROR " in line)
+    return result
 
 
 SECTIONS = ("bundled", "quality", "scale", "engine", "load", "faults")
