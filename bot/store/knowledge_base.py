@@ -51,25 +51,32 @@ class KnowledgeBaseError(RuntimeError):
     """A one-line, user-facing failure (lock busy, unreadable path...)."""
 
 
+CANNOT_USE = "cannot use the knowledge base in"
+
+
+@contextmanager
+def _storage_failures(data_dir: Path, failed: str) -> Iterator[None]:
+    """A full disk, a read-only data dir or missing permissions become one line: `failed`, the data dir and
+    the problem. What is committed stays as it was: the catalog's transaction rolls back and the write
+    journal has the next writer undo vectors (undoing them at once could block: see ensure_room)."""
+    try:
+        yield
+    except KnowledgeBaseError:
+        raise
+    except Exception as exc:
+        problem = storage_problem(exc, data_dir)
+        if problem is None:
+            raise
+        raise KnowledgeBaseError(f"{failed} {data_dir}: {problem}") from exc
+
+
 def _storage_guarded(
     method: Callable[Concatenate[KnowledgeBase, _P], _R],
 ) -> Callable[Concatenate[KnowledgeBase, _P], _R]:
-    """A full disk, a read-only data dir or missing permissions become one line naming the data dir. What is
-    committed stays as it was: the catalog's transaction rolls back and the write journal undoes vectors."""
-
     @functools.wraps(method)
     def guarded(self: KnowledgeBase, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        try:
+        with _storage_failures(self.settings.data_dir, CANNOT_USE):
             return method(self, *args, **kwargs)
-        except KnowledgeBaseError:
-            raise
-        except Exception as exc:
-            problem = storage_problem(exc, self.settings.data_dir)
-            if problem is None:
-                raise
-            raise KnowledgeBaseError(
-                f"cannot use the knowledge base in {self.settings.data_dir}: {problem}"
-            ) from exc
 
     return guarded
 
@@ -116,11 +123,11 @@ def iter_knowledge_files(root: Path) -> Iterator[Path]:
 
 
 class KnowledgeBase:
-    @_storage_guarded
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.catalog = Catalog(settings.data_dir / "kb.sqlite")
+        with _storage_failures(settings.data_dir, CANNOT_USE):
+            settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.catalog = Catalog(settings.data_dir / "kb.sqlite")
         self._lock = FileLock(str(settings.data_dir / "write.lock"))
         self._embedder: CachedEmbedder | None = None
         self._vectors: VectorIndex | None = None
@@ -324,17 +331,10 @@ class KnowledgeBase:
             loaded = load_bytes(raw, name=name, doc_id=doc_id)
         except FileError as exc:
             return IngestReport(rejected=[Rejected(source=f"{name}:0", reason=str(exc))])
-        try:
+        with _storage_failures(
+            self.settings.data_dir, f"{name} was not stored: cannot write the knowledge base in"
+        ):
             return self._store(loaded, source, progress)
-        except Exception as exc:
-            problem = storage_problem(exc, self.settings.data_dir)
-            if problem is None:
-                raise
-            # The journal has the next writer undo any vectors written; undoing them now could block (see
-            # ensure_room).
-            raise KnowledgeBaseError(
-                f"{name} was not stored: cannot write the knowledge base in {self.settings.data_dir}: {problem}"
-            ) from exc
 
     def _store(self, loaded: LoadedFile, source: str, progress: Progress | None) -> IngestReport:
         report = IngestReport(rejected=list(loaded.rejected))
