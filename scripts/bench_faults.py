@@ -18,7 +18,7 @@ from pathlib import Path
 from bench_bot import running_bot
 
 from bot.store.knowledge_base import KnowledgeBase
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import FakeTelegram, sent_message
 from tests.helpers import FIXTURES, chroma_server, cli_env, free_port, make_settings, write_notes
 
 
@@ -102,7 +102,7 @@ def telegram_outage(tmp: Path, knowledge: Path, chats: int = 20, outage_s: float
     ]
     with FakeTelegram() as fake, running_bot(fake, data, knowledge):
         fake.send_text(40_000, "你好")
-        fake.wait_for(lambda c: c.method == "sendMessage" and c.params.get("chat_id") == 40_000, timeout=180)
+        fake.wait_for(sent_message(40_000), timeout=180)
         fake.go_away()
         for i in range(chats):
             fake.send_text(41_000 + i, questions[i % len(questions)])

@@ -73,7 +73,7 @@ Driving the bot (each returns the new ``update_id``): :meth:`FakeTelegram.send_t
 :meth:`FakeTelegram.go_away` and :meth:`FakeTelegram.come_back` (same port, same state; updates sent
 meanwhile wait, pending long polls end).
 
-Inspection: :attr:`FakeTelegram.calls` (every request, as :class:`Call`), :meth:`FakeTelegram.sent`,
+Inspection (:func:`sent_message` builds the usual predicate): :attr:`FakeTelegram.calls` (every request, as :class:`Call`), :meth:`FakeTelegram.sent`,
 :meth:`FakeTelegram.actions`, :meth:`FakeTelegram.documents`, :meth:`FakeTelegram.callback_answer`,
 :meth:`FakeTelegram.commands`, and the waits :meth:`FakeTelegram.wait_for` (blocking, for a bot running in
 another thread or process) and :meth:`FakeTelegram.wait_for_async` (for a bot running on the test's event
@@ -108,19 +108,18 @@ import itertools
 import json
 import mimetypes
 import re
-import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.message import Message as _EmailMessage
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from tests.loopback import LoopbackServer
+from tests.loopback import LoopbackServer, QuietServer
 
 __all__ = [
     "BOT_ID",
@@ -137,6 +136,7 @@ __all__ = [
     "parse_html",
     "parse_markdown",
     "parse_markdown_v2",
+    "sent_message",
     "utf16_len",
 ]
 
@@ -1738,6 +1738,19 @@ def _scope_key(scope: Any) -> str:
     return json.dumps(scope or {"type": "default"}, sort_keys=True)
 
 
+def sent_message(chat_id: int | None = None, containing: str | None = None) -> Callable[[Call], bool]:
+    """A predicate for the waits: a ``sendMessage`` call (to ``chat_id``, with ``containing`` in its text)."""
+
+    def match(call: Call) -> bool:
+        return (
+            call.method == "sendMessage"
+            and (chat_id is None or call.params.get("chat_id") == chat_id)
+            and (containing is None or containing in call.params.get("text", ""))
+        )
+
+    return match
+
+
 def _in_event_loop() -> bool:
     try:
         asyncio.get_running_loop()
@@ -1758,17 +1771,10 @@ def _matcher(predicate: Callable[[Call], bool] | str) -> Callable[[Call], bool]:
 # --------------------------------------------------------------------------------------------------
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+class _Server(QuietServer):
     # The default backlog of 5 resets connections when hundreds of chats talk at once (the load benchmark).
     request_queue_size = 1024
     fake: FakeTelegram
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that gave up (a cancelled long poll when the bot stops) is expected.
-        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
-            return
-        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

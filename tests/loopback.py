@@ -3,9 +3,21 @@ background thread, usable as a context manager."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from http.server import ThreadingHTTPServer
-from typing import Self
+from typing import Any, Self
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A thread per request; a client that gave up (a cancelled long poll, a timeout) is not an error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 class LoopbackServer:

@@ -48,17 +48,16 @@ import json
 import math
 import random
 import struct
-import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, TypeAlias
 from urllib.parse import unquote, urlsplit
 
-from tests.loopback import LoopbackServer
+from tests.loopback import LoopbackServer, QuietServer
 
 __all__ = [
     "Delay",
@@ -326,15 +325,8 @@ class OpenAIStub(LoopbackServer):
             return f"chatcmpl-stub{next(self._response_ids):06d}"
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+class _Server(QuietServer):
     stub: OpenAIStub
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that timed out or disconnected mid-answer is expected, not a failure of the stub.
-        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
-            return
-        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -12,7 +12,7 @@ import pytest
 from bot.engine.factory import build_engine
 from bot.store.knowledge_base import KnowledgeBase
 from bot.telegram.app import build_application
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import FakeTelegram, sent_message
 from tests.helpers import ROOT, make_settings, polling
 
 ADMIN, MARKETER, STRANGER = 7001, 7002, 7003
@@ -53,7 +53,7 @@ def texts(fake: FakeTelegram, chat_id: int) -> list[str]:
 
 async def test_start_registers_commands_and_offers_buttons(bot: FakeTelegram) -> None:
     bot.send_text(MARKETER, "/start", user_id=MARKETER)
-    await bot.wait_for_async(lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER)
+    await bot.wait_for_async(sent_message(MARKETER))
     assert {c["command"] for c in bot.commands()} >= {
         "start",
         "help",
@@ -70,7 +70,7 @@ async def test_start_registers_commands_and_offers_buttons(bot: FakeTelegram) ->
     since = len(bot.calls)
     bot.press_button(MARKETER, message["message_id"], "ex:trends", user_id=MARKETER)
     await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "以油养肤" in c.params.get("text", ""),
+        sent_message(containing="以油养肤"),
         timeout=30,
         since=since,
     )
@@ -80,9 +80,7 @@ async def test_question_answer_with_sources_typing_and_feedback(
     bot: FakeTelegram, knowledge_data: Path
 ) -> None:
     bot.send_text(MARKETER, "KFS 是什么", user_id=MARKETER)
-    call = await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "KFS" in c.params.get("text", ""), timeout=30
-    )
+    call = await bot.wait_for_async(sent_message(containing="KFS"), timeout=30)
     assert call.params["parse_mode"] == "HTML"
     assert "来源" in call.params["text"] and "kfs.md" in call.params["text"]
     assert "typing" in bot.actions(MARKETER)
@@ -103,22 +101,14 @@ async def test_question_answer_with_sources_typing_and_feedback(
 
 async def test_check_command_and_reply_to_a_message(bot: FakeTelegram) -> None:
     bot.send_text(MARKETER, "/check 全网最好用的面霜，三天祛痘", user_id=MARKETER)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "极限词" in c.params.get("text", ""), timeout=30
-    )
+    await bot.wait_for_async(sent_message(containing="极限词"), timeout=30)
     chat = MARKETER + 100
     draft = bot.send_text(chat, "这款精华是史上最强的，100%有效", user_id=chat)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat, timeout=30
-    )
+    await bot.wait_for_async(sent_message(chat), timeout=30)
     since = len(bot.calls)
     bot.send_text(chat, "/check", user_id=chat, reply_to=bot.update(draft)["message"]["message_id"])
     call = await bot.wait_for_async(
-        lambda c: (
-            c.method == "sendMessage"
-            and c.params.get("chat_id") == chat
-            and "史上最" in c.params.get("text", "")
-        ),
+        sent_message(chat, "史上最"),
         timeout=30,
         since=since,
     )
@@ -143,9 +133,7 @@ async def test_admin_upload_ingests_and_audits_others_are_refused(
 ) -> None:
     notes = (ROOT / "tests" / "fixtures" / "mediacrawler" / "search_contents_2026-10-30.jsonl").read_bytes()
     bot.send_document(ADMIN, "../../etc/notes.jsonl", notes, user_id=ADMIN)
-    call = await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "notes.jsonl" in c.params.get("text", ""), timeout=60
-    )
+    call = await bot.wait_for_async(sent_message(containing="notes.jsonl"), timeout=60)
     assert (
         "added 3" in call.params["text"]
         or "新增 3" in call.params["text"]
@@ -158,21 +146,17 @@ async def test_admin_upload_ingests_and_audits_others_are_refused(
     assert not (knowledge_data.parent / "etc").exists()
 
     bot.send_document(MARKETER, "notes.jsonl", notes, user_id=MARKETER)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "管理员" in c.params.get("text", ""), timeout=30
-    )
+    await bot.wait_for_async(sent_message(containing="管理员"), timeout=30)
     assert len(audit) == len((knowledge_data / "audit.log").read_text(encoding="utf-8").splitlines())
 
 
 @pytest.mark.parametrize("bot", [{"allowed_user_ids": {MARKETER}}], indirect=True)
 async def test_access_list_refuses_once_and_then_stays_silent(bot: FakeTelegram) -> None:
     bot.send_text(STRANGER, "你好", user_id=STRANGER)
-    await bot.wait_for_async(lambda c: c.method == "sendMessage" and c.params.get("chat_id") == STRANGER)
+    await bot.wait_for_async(sent_message(STRANGER))
     bot.send_text(STRANGER, "在吗", user_id=STRANGER)
     bot.send_text(MARKETER, "你好", user_id=MARKETER)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER, timeout=30
-    )
+    await bot.wait_for_async(sent_message(MARKETER), timeout=30)
     assert len(bot.sent(STRANGER)) == 1 and "private" in bot.sent(STRANGER)[0]["text"]
 
 
@@ -205,9 +189,7 @@ async def test_groups_answer_only_when_addressed(bot: FakeTelegram) -> None:
     group = -100123
     bot.send_text(group, "随便聊聊今天的天气", user_id=MARKETER, chat_type="supergroup")
     bot.send_text(group, "@redpilot_test_bot KFS 是什么", user_id=MARKETER, chat_type="supergroup")
-    call = await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == group, timeout=30
-    )
+    call = await bot.wait_for_async(sent_message(group), timeout=30)
     assert "KFS" in call.params["text"]
     assert len(bot.sent(group)) == 1
 
@@ -229,9 +211,7 @@ async def test_guided_campaign_with_buttons_ends_with_the_plan(bot: FakeTelegram
         ]
 
     bot.send_text(chat, "/campaign", user_id=chat)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "品牌" in c.params.get("text", ""), timeout=30
-    )
+    await bot.wait_for_async(sent_message(containing="品牌"), timeout=30)
     since = len(bot.calls)
     bot.send_text(chat, "澜肌 以油养肤精华油", user_id=chat)
     message_id, buttons = await last_buttons(since)
@@ -242,9 +222,7 @@ async def test_guided_campaign_with_buttons_ends_with_the_plan(bot: FakeTelegram
     assert "cg:budget:50万" in buttons
     since = len(bot.calls)
     bot.send_text(chat, "三十万", user_id=chat)  # not an amount: asked again, nothing lost
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "没看懂" in c.params.get("text", ""), since=since
-    )
+    await bot.wait_for_async(sent_message(containing="没看懂"), since=since)
     since = len(bot.calls)
     bot.send_text(chat, "30万", user_id=chat)
     message_id, buttons = await last_buttons(since)
@@ -263,18 +241,12 @@ async def test_guided_campaign_with_buttons_ends_with_the_plan(bot: FakeTelegram
 async def test_cancel_stops_the_guided_brief(bot: FakeTelegram) -> None:
     chat = MARKETER + 300
     bot.send_text(chat, "/campaign", user_id=chat)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "品牌" in c.params.get("text", ""), timeout=30
-    )
+    await bot.wait_for_async(sent_message(containing="品牌"), timeout=30)
     bot.send_text(chat, "/cancel", user_id=chat)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "已取消" in c.params.get("text", ""), timeout=30
-    )
+    await bot.wait_for_async(sent_message(containing="已取消"), timeout=30)
     since = len(bot.calls)
     bot.send_text(chat, "你好", user_id=chat)  # back to normal chat, not taken as the product
-    call = await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat, timeout=30, since=since
-    )
+    call = await bot.wait_for_async(sent_message(chat), timeout=30, since=since)
     assert "RedPilot" in call.params["text"]
 
 
@@ -283,9 +255,7 @@ async def test_rate_limit_answers_kindly(bot: FakeTelegram) -> None:
     chat = MARKETER + 400
     for text in ("你好", "在吗", "hello?"):
         bot.send_text(chat, text, user_id=chat)
-    await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "Too many messages" in c.params.get("text", ""), timeout=30
-    )
+    await bot.wait_for_async(sent_message(containing="Too many messages"), timeout=30)
 
 
 async def test_messages_pasted_together_are_answered_as_one(bot: FakeTelegram, knowledge_data: Path) -> None:
@@ -293,11 +263,7 @@ async def test_messages_pasted_together_are_answered_as_one(bot: FakeTelegram, k
     bot.send_text(chat, "帮我找达人", user_id=chat)
     bot.send_text(chat, "露营装备，预算3万", user_id=chat)
     await bot.wait_for_async(
-        lambda c: (
-            c.method == "sendMessage"
-            and c.params.get("chat_id") == chat
-            and "BKC" in c.params.get("text", "")
-        ),
+        sent_message(chat, "BKC"),
         timeout=60,
     )
     with sqlite3.connect(knowledge_data / "bot.sqlite") as db:
@@ -369,9 +335,7 @@ async def test_webhook_mode_rejects_requests_without_the_secret(knowledge_data: 
                         url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
                     )
                 assert (forged.status_code, wrong.status_code, right.status_code) == (403, 403, 200)
-                await fake.wait_for_async(
-                    lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER, timeout=30
-                )
+                await fake.wait_for_async(sent_message(MARKETER), timeout=30)
                 assert len(fake.sent(MARKETER)) == 1
             finally:
                 await application.updater.stop()  # type: ignore[union-attr]
@@ -418,11 +382,7 @@ async def test_every_marketer_command(bot: FakeTelegram) -> None:
         since = len(bot.calls)
         bot.send_text(chat, text, user_id=chat)
         call = await bot.wait_for_async(
-            lambda c: (
-                c.method == "sendMessage"
-                and c.params.get("chat_id") == chat
-                and expected in c.params.get("text", "")
-            ),
+            sent_message(chat, expected),
             timeout=60,
             since=since,
         )
@@ -443,24 +403,20 @@ async def test_admin_kb_commands_and_refusal(bot: FakeTelegram, knowledge_data: 
     since = len(bot.calls)
     bot.send_text(ADMIN, "/kb stats", user_id=ADMIN)
     call = await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "guides 36" in c.params.get("text", ""),
+        sent_message(containing="guides 36"),
         timeout=30,
         since=since,
     )
     assert "posts" in call.params["text"]
     bot.send_text(ADMIN, "/kb list playbook", user_id=ADMIN)
     await bot.wait_for_async(
-        lambda c: c.method == "sendMessage" and "playbook/" in c.params.get("text", ""),
+        sent_message(containing="playbook/"),
         timeout=30,
         since=since,
     )
     bot.send_text(MARKETER, "/kb remove playbook/kfs.md", user_id=MARKETER)
     await bot.wait_for_async(
-        lambda c: (
-            c.method == "sendMessage"
-            and c.params.get("chat_id") == MARKETER
-            and "only admins" in c.params.get("text", "")
-        ),
+        sent_message(MARKETER, "only admins"),
         timeout=30,
         since=since,
     )
@@ -498,13 +454,9 @@ def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_pat
         try:
             fake.wait_for("setMyCommands", timeout=60)
             fake.send_text(MARKETER + 900, "/start", user_id=MARKETER + 900)
-            fake.wait_for(
-                lambda c: c.method == "sendMessage" and c.params.get("chat_id") == MARKETER + 900, timeout=60
-            )
+            fake.wait_for(sent_message(MARKETER + 900), timeout=60)
             fake.send_text(MARKETER + 900, "KFS 是什么", user_id=MARKETER + 900)
-            fake.wait_for(
-                lambda c: c.method == "sendMessage" and "KFS" in c.params.get("text", ""), timeout=60
-            )
+            fake.wait_for(sent_message(containing="KFS"), timeout=60)
         finally:
             process.send_signal(signal.SIGINT)
             try:
@@ -523,7 +475,7 @@ def test_redpilot_run_serves_telegram_with_a_token(knowledge_data: Path, tmp_pat
 async def test_callback_data_not_made_by_the_bot_is_ignored(bot: FakeTelegram) -> None:
     chat = MARKETER + 1000
     bot.send_text(chat, "/start", user_id=chat)
-    await bot.wait_for_async(lambda c: c.method == "sendMessage" and c.params.get("chat_id") == chat)
+    await bot.wait_for_async(sent_message(chat))
     message_id = bot.sent(chat)[-1]["message_id"]
     sent_before = len(bot.sent(chat))
     for forged in ("act:drop_tables", "fb:1:999999", "ex:../../etc", "x" * 64):

@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.engine.factory import build_engine
 from bot.store.knowledge_base import KnowledgeBase
 from bot.telegram.app import build_application
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import FakeTelegram, sent_message
 from tests.helpers import make_settings, polling
 from tests.openai_stub import OpenAIStub, delay, reply
 
@@ -59,7 +59,7 @@ async def test_a_new_message_never_cancels_an_answer_under_way(tmp_path: Path, s
             await fake.wait_for_async(lambda c: c.method == "sendChatAction", timeout=30)
             fake.send_text(CHAT, "And a second one?")
             await fake.wait_for_async(
-                lambda c: c.method == "sendMessage" and "Second answer" in c.params.get("text", ""),
+                sent_message(containing="Second answer"),
                 timeout=60,
             )
         kb.close()
@@ -82,15 +82,13 @@ async def test_telegram_away_mid_answer_then_back(tmp_path: Path, small_knowledg
             await asyncio.sleep(4)  # the first answer is ready after 2 s and finds nobody listening
             fake.come_back()
             await fake.wait_for_async(
-                lambda c: c.method == "sendMessage" and "Second answer" in c.params.get("text", ""),
+                sent_message(containing="Second answer"),
                 timeout=90,
             )
             # Telegram's front end failing at the moment of sending (502 Bad Gateway, twice).
             fake.fail_next("sendMessage", 502, times=2)
             fake.send_text(CHAT, "And one more question?")
-            await fake.wait_for_async(
-                lambda c: c.method == "sendMessage" and "Third answer" in c.params.get("text", ""), timeout=60
-            )
+            await fake.wait_for_async(sent_message(containing="Third answer"), timeout=60)
         kb.close()
     answers = [m["text"] for m in fake.sent(CHAT)]
     firsts = [a.split(":")[0] for a in answers]
