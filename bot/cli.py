@@ -16,7 +16,15 @@ from rich.console import Console
 from bot.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pydantic import BaseModel
+
+    from bot.engine.reply import Reply
+    from bot.i18n import Lang
+    from bot.models import Brief
     from bot.store.knowledge_base import KnowledgeBase, Progress
+    from bot.tools.context import ToolContext
 
 app = typer.Typer(
     name="redpilot",
@@ -150,15 +158,17 @@ def search(
         out.print(f"   {hit.snippet}", highlight=False, markup=False)
 
 
-def _lang(text: str, override: str | None) -> str:
+def _lang(text: str, override: str | None) -> Lang:
+    from bot.i18n import detect
+
     if override:
         if override not in ("zh", "en"):
             fail(f"--lang must be zh or en (got {override!r})")
-        return override
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+        return override  # type: ignore[return-value]
+    return detect(text) or "zh"
 
 
-def _tool_context(kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+def _tool_context(kb: KnowledgeBase) -> ToolContext:
     from bot.tools.context import ToolContext
 
     with progress_bar() as progress:
@@ -166,8 +176,21 @@ def _tool_context(kb: KnowledgeBase):  # type: ignore[no-untyped-def]
     return ToolContext(kb)
 
 
-def _print_json(model) -> None:  # type: ignore[no-untyped-def]
-    out.print_json(model.model_dump_json())
+def _run_tool(name: str, kb: KnowledgeBase, build: Callable[[ToolContext], BaseModel]) -> BaseModel:
+    """Run a registry tool on a query built with the tool context (for slots read from a brief)."""
+    from bot.tools.registry import tool
+
+    ctx = _tool_context(kb)
+    return tool(name)(ctx, build(ctx))
+
+
+def _show(name: str, result: BaseModel, lang: Lang, as_json: bool) -> None:
+    from bot.tools.registry import tool
+
+    if as_json:
+        out.print_json(result.model_dump_json())
+    else:
+        out.print(tool(name).full(result, lang), markup=False, highlight=False)
 
 
 @app.command()
@@ -188,8 +211,7 @@ def trends(
     """Rising and declining hashtags and keywords, top notes, timing and comment pain points for a topic."""
     from datetime import date
 
-    from bot.tools.render import trend_markdown
-    from bot.tools.trends import TrendQuery, trend_lookup
+    from bot.tools.trends import TrendQuery
 
     try:
         end = date.fromisoformat(as_of) if as_of else None
@@ -197,25 +219,28 @@ def trends(
         fail(f"--as-of must be a date like 2026-10-31 (got {as_of!r})")
     language = _lang(topic, lang)
     with knowledge_base() as kb:
-        report = trend_lookup(
-            _tool_context(kb), TrendQuery(topic=topic, category=category, days=days, as_of=end, lang=language)
+        report = _run_tool(
+            "trend_lookup", kb, lambda ctx: TrendQuery(topic=topic, category=category, days=days, as_of=end)
         )
-    if as_json:
-        _print_json(report)
-    else:
-        out.print(trend_markdown(report, language), markup=False, highlight=False)
+    _show("trend_lookup", report, language, as_json)
 
 
-def _brief(text: str, budget: str | None, category: str | None, s: Settings):  # type: ignore[no-untyped-def]
+def _brief(ctx: ToolContext, text: str, budget: str | None, category: str | None) -> Brief:
+    """A brief read from free text the way the chat reads it, then the flags on top."""
+    from bot.engine.understand.amounts import AmountError, parse_amount
+    from bot.engine.understand.lexicon import lexicon
+    from bot.engine.understand.slots import extract
+    from bot.models import Brief
     from bot.resources import normalize_category
-    from bot.tools.briefs import AmountError, parse_amount, parse_brief
 
-    brief = parse_brief(text, s.usd_cny_rate)
+    rate = ctx.settings.usd_cny_rate
+    brief = Brief(**extract(text, lexicon(ctx), rate).brief_fields())  # type: ignore[arg-type]
     if budget is not None:
         try:
-            brief.budget = parse_amount(budget, s.usd_cny_rate)
+            brief.budget = parse_amount(budget, rate)
         except AmountError:
             fail(f"--budget: not an amount: {budget!r} (try 50万, 30w, ¥200,000, 200k RMB or $30k)")
+        brief.currency = "USD" if "$" in budget or "usd" in budget.lower() else "CNY"
     if category is not None:
         brief.category = normalize_category(category)
     return brief
@@ -234,21 +259,18 @@ def kols(
     as_json: Annotated[bool, typer.Option("--json", help="Print the InfluencerPlan as JSON.")] = False,
 ) -> None:
     """A BKC influencer matrix for a brief: tier mix, vertical and adjacent creators, within budget."""
-    from bot.tools.influencers import KolQuery, suggest_influencers
-    from bot.tools.render import plan_markdown
+    from bot.tools.influencers import KolQuery
 
-    s = settings()
-    parsed = _brief(brief, budget, category, s)
     language = _lang(brief, lang)
     with knowledge_base() as kb:
-        plan = suggest_influencers(
-            _tool_context(kb),
-            KolQuery(brief=parsed, count=n, lang=language, format="video" if video else "image"),
+        plan = _run_tool(
+            "suggest_influencers",
+            kb,
+            lambda ctx: KolQuery(
+                brief=_brief(ctx, brief, budget, category), count=n, format="video" if video else "image"
+            ),
         )
-    if as_json:
-        _print_json(plan)
-    else:
-        out.print(plan_markdown(plan, language), markup=False, highlight=False)
+    _show("suggest_influencers", plan, language, as_json)
 
 
 @app.command()
@@ -259,31 +281,75 @@ def campaign(
     ] = None,
     category: Annotated[str | None, typer.Option(help="Category slug or name.")] = None,
     weeks: Annotated[int, typer.Option(min=3, max=12, help="Campaign length in weeks.")] = 6,
+    lang: Annotated[str | None, typer.Option(help="zh or en; default from the brief.")] = None,
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Also write the full plan as Markdown here.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the CampaignPlan as JSON.")] = False,
 ) -> None:
     """An IDEA campaign plan: insights, selling points, note drafts, BKC matrix, KFS split, timeline, KPIs."""
-    from bot.tools.campaign import CampaignQuery, draft_campaign
-    from bot.tools.render import campaign_markdown, campaign_summary
+    from bot.tools.campaign import CampaignQuery
+    from bot.tools.registry import tool
 
-    parsed = _brief(brief, budget, category, settings())
+    language = _lang(brief, lang)
     with knowledge_base() as kb:
-        plan = draft_campaign(_tool_context(kb), CampaignQuery(brief=parsed, weeks=weeks))
-    markdown = campaign_markdown(plan)
+        plan = _run_tool(
+            "draft_campaign",
+            kb,
+            lambda ctx: CampaignQuery(brief=_brief(ctx, brief, budget, category), weeks=weeks, lang=language),
+        )
+    spec = tool("draft_campaign")
+    markdown = spec.full(plan, language)
     if out_file is not None:
         try:
             out_file.write_text(markdown, encoding="utf-8")
         except OSError as exc:
             fail(f"--out {out_file}: {exc.strerror}")
     if as_json:
-        _print_json(plan)
+        out.print_json(plan.model_dump_json())
     elif out_file is not None:
-        out.print(campaign_summary(plan), markup=False, highlight=False)
+        out.print(spec.digest(plan, language), markup=False, highlight=False)
         err.print(f"wrote {out_file}", highlight=False)
     else:
         out.print(markdown, markup=False, highlight=False)
+
+
+@app.command()
+def copy(
+    product: Annotated[str, typer.Argument(help="The product or topic, e.g. 防晒喷雾 or 'a camping lamp'.")],
+    note: Annotated[bool, typer.Option("--note", help="A whole note instead of titles.")] = False,
+    n: Annotated[int, typer.Option("--n", min=1, max=10, help="How many titles.")] = 5,
+    tone: Annotated[str, typer.Option(help="plain, casual, professional, shorter or emoji.")] = "plain",
+    category: Annotated[str | None, typer.Option(help="Category slug or name.")] = None,
+    lang: Annotated[str | None, typer.Option(help="zh or en; default from the product.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the CopyResult as JSON.")] = False,
+) -> None:
+    """Note titles (within RED's 20 characters) or a whole note, every piece compliance-checked."""
+    from bot.resources import normalize_category
+    from bot.tools.copywriting import TONES, CopyQuery
+
+    if tone not in TONES:
+        fail(f"--tone must be one of {', '.join(TONES)} (got {tone!r})")
+    language = _lang(product, lang)
+    with knowledge_base() as kb:
+        result = _run_tool(
+            "write_copy",
+            kb,
+            lambda ctx: CopyQuery(
+                kind="note" if note else "titles",
+                product=product,
+                category=normalize_category(category) if category else None,
+                n=n,
+                tone=tone,  # type: ignore[arg-type]
+                lang=language,
+            ),
+        )
+    if as_json:
+        out.print_json(result.model_dump_json())
+    else:
+        from bot.tools.registry import tool
+
+        out.print(tool("write_copy").digest(result, language), markup=False, highlight=False)
 
 
 @app.command()
@@ -307,11 +373,23 @@ def check(
     assert text is not None
     report = check_compliance(text)
     if as_json:
-        _print_json(report)
+        out.print_json(report.model_dump_json())
     else:
-        out.print(compliance_markdown(report, _lang(text, lang)), markup=False, highlight=False)
+        out.print(compliance_markdown(report, _lang(text, lang), limit=1000), markup=False, highlight=False)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _save_attachments(reply: Reply, folder: Path) -> None:
+    """Files that come with an answer (a plan, a creator list) are written next to where the user works."""
+    for attachment in reply.attachments:
+        path = folder / attachment.filename
+        try:
+            path.write_bytes(attachment.data)
+        except OSError as exc:
+            err.print(f"could not write {path}: {exc.strerror}", highlight=False)
+            continue
+        err.print(f"wrote {path}", highlight=False)
 
 
 @app.command()
@@ -319,8 +397,11 @@ def ask(
     text: Annotated[str, typer.Argument(help="A message, as a marketer would type it in chat.")],
     chat: Annotated[str, typer.Option("--chat", help="Conversation id; memory is kept per id.")] = "cli",
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print answer, engine, tools, sources, latency.")
+        bool, typer.Option("--json", help="Print answer, engine, act, lang, tools, sources, latency.")
     ] = False,
+    save_dir: Annotated[
+        Path, typer.Option("--save-dir", help="Where files that come with an answer are written.")
+    ] = Path("."),
 ) -> None:
     """One turn of conversation with the engine (offline unless an LLM endpoint is configured)."""
     from bot.engine.factory import build_engine
@@ -333,6 +414,7 @@ def ask(
         out.print_json(json.dumps(reply.cli_json(), ensure_ascii=False))
     else:
         out.print(reply.answer, markup=False, highlight=False)
+    _save_attachments(reply, save_dir)
 
 
 @app.command("chat")
@@ -353,7 +435,8 @@ def _console(kb: KnowledgeBase) -> None:
 
     engine = build_engine(kb)
     err.print(
-        "RedPilot console. Ask about trends, creators, campaigns or copy; /reset to start over, /exit to leave."
+        "RedPilot console. Ask about trends, creators, campaigns or copy; /lang zh|en|auto, /reset to start "
+        "over, /exit to leave."
     )
     while True:
         try:
@@ -369,39 +452,54 @@ def _console(kb: KnowledgeBase) -> None:
             engine.reset("console")
             err.print("(memory of this chat cleared)")
             continue
+        if text.startswith("/lang"):
+            choice = text.removeprefix("/lang").strip()
+            engine.set_language("console", choice if choice in ("zh", "en") else None)  # type: ignore[arg-type]
+            err.print(f"(answers in {choice if choice in ('zh', 'en') else 'the language of each message'})")
+            continue
         reply = engine.reply("console", "console", text)
         out.print(reply.answer, markup=False, highlight=False)
         if reply.sources:
             err.print(
                 f"[dim]sources: {', '.join(s.doc_id for s in reply.sources[:5])}[/dim]", highlight=False
             )
+        if reply.actions:
+            err.print(f"[dim]next: {' | '.join(a.label for a in reply.actions)}[/dim]", highlight=False)
+        _save_attachments(reply, Path("."))
 
 
 @eval_app.command("routing")
-def eval_routing(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Accuracy of the offline engine's routing per intent, with a confusion table."""
-    from bot.engine.reply import INTENTS
-    from bot.eval.routing import evaluate, load_cases
+def eval_routing(
+    train: Annotated[
+        bool, typer.Option("--train", help="Score the training set instead of the held-back one.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Act and routing accuracy of the understanding on the held-back messages, with a confusion table."""
+    from bot.engine.understand.turn import ACTS
+    from bot.eval.routing import HOLDOUT, TRAIN, evaluate, load_cases
 
-    result = evaluate(load_cases())
+    name = TRAIN if train else HOLDOUT
+    result = evaluate(load_cases(name), name)
     if as_json:
         out.print_json(result.model_dump_json())
         return
     from rich.table import Table
 
     out.print(
-        f"routing accuracy {result.accuracy:.1%} ({result.correct}/{result.total}); "
+        f"{name}: act accuracy {result.accuracy:.1%} ({result.correct}/{result.total}), routing accuracy "
+        f"{result.routing_accuracy:.1%}; "
         + ", ".join(f"{lang} {acc:.1%}" for lang, acc in result.per_lang.items()),
         highlight=False,
     )
     table = Table(title="expected (rows) vs predicted (columns)")
     table.add_column("expected")
-    for intent in INTENTS:
-        table.add_column(intent.replace("_", " "), justify="right")
+    for act in ACTS:
+        table.add_column(act[:6], justify="right")
     table.add_column("accuracy", justify="right")
-    for intent in INTENTS:
-        row = result.confusion[intent]
-        table.add_row(intent, *[str(row.get(p, 0)) for p in INTENTS], f"{result.per_class[intent]:.0%}")
+    for act in ACTS:
+        row = result.confusion[act]
+        table.add_row(act, *[str(row.get(p, "")) for p in ACTS], f"{result.per_class[act]:.0%}")
     out.print(table)
     for miss in result.misses:
         out.print(
@@ -409,6 +507,73 @@ def eval_routing(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
             markup=False,
             highlight=False,
         )
+
+
+@eval_app.command("dialogue")
+def eval_dialogue(
+    tuning: Annotated[
+        bool, typer.Option("--tuning", help="Score the tuning set instead of the held-back one.")
+    ] = False,
+    only: Annotated[
+        str | None, typer.Option("--only", help="Only the conversations whose id starts so.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Print every failed turn.")] = False,
+) -> None:
+    """Multi-turn conversations, turn by turn: act, tool and arguments, names, language, length."""
+    from bot.engine.offline import OfflineEngine
+    from bot.engine.state import StateStore
+    from bot.eval.dialogue import HOLDOUT, TUNING, evaluate, knowledge_folder, load
+    from bot.store.knowledge_base import KnowledgeBase
+    from bot.tools.context import ToolContext
+
+    name = TUNING if tuning else HOLDOUT
+    conversations = [c for c in load(name) if not only or c.id.startswith(only)]
+    base = settings()
+    engines: dict[str, OfflineEngine] = {}
+    opened: list[KnowledgeBase] = []
+
+    def engine_for(kb_name: str) -> OfflineEngine:
+        if kb_name not in engines:
+            data = base.data_dir / "eval" / kb_name
+            kb = KnowledgeBase(
+                base.model_copy(update={"data_dir": data, "knowledge_dir": knowledge_folder(kb_name)})
+            )
+            opened.append(kb)
+            with progress_bar() as progress:
+                kb.ensure_ready(progress)
+            engines[kb_name] = OfflineEngine(ToolContext(kb), StateStore(data / "memory.sqlite"))
+        return engines[kb_name]
+
+    try:
+        result = evaluate(conversations, engine_for, name)
+    finally:
+        for kb in opened:
+            kb.close()
+    if as_json:
+        out.print_json(result.model_dump_json())
+        return
+    out.print(
+        f"{name}: {result.turns_right}/{result.turns} turns right ({result.turn_accuracy:.1%}), "
+        f"{result.conversations_all_right}/{result.conversations} conversations entirely right",
+        highlight=False,
+    )
+    out.print(
+        "by language: " + ", ".join(f"{k} {v:.1%}" for k, v in result.per_lang.items()), highlight=False
+    )
+    out.print(
+        "by knowledge folder: " + ", ".join(f"{k} {v:.1%}" for k, v in result.per_kb.items()), highlight=False
+    )
+    out.print("by act: " + ", ".join(f"{k} {v:.0%}" for k, v in result.per_act.items()), highlight=False)
+    out.print("problems: " + ", ".join(f"{k} {v}" for k, v in result.problems.items()), highlight=False)
+    if verbose:
+        for failure in result.failures:
+            out.print(
+                f"  {failure.conversation}#{failure.turn} {failure.user!r} -> {failure.act} {failure.tools}: "
+                + "; ".join(failure.problems),
+                markup=False,
+                highlight=False,
+            )
 
 
 @kb_app.command("stats")

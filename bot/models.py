@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.i18n import Lang, Note
+
 Kind = Literal["playbook", "post", "influencer", "comment"]
 SEARCHABLE_KINDS: tuple[Kind, ...] = ("playbook", "post", "influencer")
 
@@ -114,6 +116,22 @@ class Chunk(BaseModel):
     published_at: datetime | None = None
 
 
+class Source(BaseModel):
+    """A record an answer rests on: a note, a creator or a guide, named so it can be looked up."""
+
+    doc_id: str
+    kind: str
+    title: str
+
+
+class Attachment(BaseModel):
+    """A file that goes with an answer (a full plan, a creator list for Excel)."""
+
+    filename: str
+    data: bytes
+    caption: str = ""
+
+
 class SearchHit(BaseModel):
     doc_id: str
     kind: Kind
@@ -150,9 +168,9 @@ Tier = Literal["head", "mid", "junior", "koc"]
 
 
 class Brief(BaseModel):
-    """What a marketer wants: read from free text, refined by flags or follow-up messages."""
+    """What a marketer wants, as typed values: read from a message once by the engine, refined by flags,
+    buttons or follow-up messages. Tools never see the sentence it came from."""
 
-    text: str = ""
     product: str | None = None
     brand: str | None = None
     category: str | None = None
@@ -163,6 +181,8 @@ class Brief(BaseModel):
     tiers: list[Tier] = Field(
         default_factory=list, description="only these creator tiers (empty: the usual mix)"
     )
+    currency: Literal["CNY", "USD"] = Field("CNY", description="the currency the budget was given in")
+    occasion: str | None = Field(None, description="a shopping festival or season: 双11, 618, 春节 ...")
 
 
 # --- compliance ---------------------------------------------------------------------------------------------
@@ -179,7 +199,8 @@ class ComplianceIssue(BaseModel):
     start: int  # character offsets into the checked text, end exclusive
     end: int
     severity: Severity
-    suggestion: str  # a rewrite, or what to add
+    suggestion: str  # a rewrite, or what to add (in the copy's language)
+    replacement: str | None = None  # the words to put instead, when the rule has them (the copy's language)
 
 
 class ComplianceReport(BaseModel):
@@ -222,8 +243,7 @@ class PostSummary(BaseModel):
 
 
 class TitlePattern(BaseModel):
-    pattern: str
-    label: str
+    pattern: str  # a title formula's name in marketing.json (its label in each language lives there)
     share_top: float  # share of the best-performing quarter of titles that use it
     share_all: float
     example: str
@@ -253,8 +273,8 @@ class TrendStats(BaseModel):
     video_share: float | None
     median_ces_video: float | None
     median_ces_image: float | None
-    best_weekdays: list[str] = Field(default_factory=list)
-    best_hours: list[str] = Field(default_factory=list)
+    best_weekdays: list[int] = Field(default_factory=list)  # 0 = Monday
+    best_hours: list[int] = Field(default_factory=list)  # start hour of a 3-hour slot
     title_patterns: list[TitlePattern] = Field(default_factory=list)
     comments: CommentInsights | None = None
     matched_by: dict[str, int] = Field(default_factory=dict)
@@ -278,10 +298,21 @@ class TrendReport(BaseModel):
     top_posts: list[PostSummary] = Field(default_factory=list)
     stats: TrendStats
     sources: list[str] = Field(default_factory=list)  # note ids the figures come from
-    notes: list[str] = Field(default_factory=list)  # caveats a marketer should read
+    notes: list[Note] = Field(default_factory=list)  # caveats a marketer should read
 
 
 # --- influencer matrix ----------------------------------------------------------------------------------------
+
+
+class ScoreBreakdown(BaseModel):
+    """A pick's score, part by part (each 0..1) with the weight it carries: the answer to "why this one?"."""
+
+    relevance: float  # category fit and similarity of the creator's profile to the brief
+    engagement: float  # engagement rate against the tier's median (2x the median or more scores 1)
+    cpe_rank: float  # 1 = the cheapest engagement in the tier
+    audience: float  # audience match (0.5 when unknown)
+    quoted_price: float  # 1 when the price is quoted, 0 when estimated
+    weights: dict[str, float]
 
 
 class Pick(BaseModel):
@@ -301,8 +332,9 @@ class Pick(BaseModel):
     expected_cpe: float | None  # price / expected engagement
     engagement_rate: float | None  # engagement per note / fans
     audience_match: float | None  # 0..1, None when the brief or the creator says nothing about audience
+    tier_median_rate: float | None = None  # the tier's median engagement rate in the data
     score: float
-    reason: str
+    breakdown: ScoreBreakdown | None = None
 
 
 class TierPlan(BaseModel):
@@ -327,7 +359,7 @@ class PlanTotals(BaseModel):
 class Excluded(BaseModel):
     influencer_id: str
     nickname: str
-    reason: str
+    reason: Note
 
 
 class InfluencerPlan(BaseModel):
@@ -335,8 +367,9 @@ class InfluencerPlan(BaseModel):
     picks: list[Pick] = Field(default_factory=list)
     tiers: list[TierPlan] = Field(default_factory=list)
     totals: PlanTotals
-    assumptions: list[str] = Field(default_factory=list)
+    assumptions: list[Note] = Field(default_factory=list)
     excluded: list[Excluded] = Field(default_factory=list)
+    considered: int = 0  # creators in or next to the category that passed the checks
 
 
 # --- campaign plan ------------------------------------------------------------------------------------------
@@ -348,12 +381,15 @@ class Citation(BaseModel):
 
 
 class NoteDraft(BaseModel):
+    """A note (or just a title) RedPilot wrote: `pillar` is its content pillar or title formula."""
+
     pillar: str
-    title: str = Field(..., max_length=20)
-    body: str
-    hashtags: list[str] = Field(..., min_length=3, max_length=8)
-    cover: str
-    compliance_ok: bool
+    title: str  # within RED's ~20 characters (Latin letters count half)
+    body: str = ""
+    hashtags: list[str] = Field(default_factory=list, max_length=8)
+    cover: str = ""
+    compliance_ok: bool = False
+    tone: str = "plain"
 
 
 class BudgetLine(BaseModel):
@@ -378,7 +414,8 @@ class CampaignPlan(BaseModel):
     """An IDEA plan: Insights, Define, Expand (BKC matrix, KFS), Advocate; then timeline, KPIs and risks."""
 
     brief: Brief
-    lang: Literal["zh", "en"]
+    lang: Lang
+    weeks: int = 6
     title: str
     insights: list[str]
     selling_points: list[str]
@@ -395,4 +432,4 @@ class CampaignPlan(BaseModel):
     risks: list[str]
     guides_used: list[Citation]
     sources: list[str]  # note ids behind the insights
-    assumptions: list[str]
+    assumptions: list[Note]

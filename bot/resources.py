@@ -49,15 +49,16 @@ def _category_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def infer_category(*texts: str) -> str | None:
-    """The category whose keywords occur most often in the texts, or None when none occurs."""
+    """The category whose keywords cover most of the texts (in characters, so "徒步鞋" is travel by 徒步
+    rather than fashion by 鞋), or None when none occurs."""
     haystack = " ".join(texts).lower()
     if not haystack.strip():
         return None
-    best, best_hits = None, 0
+    best, best_score = None, 0
     for slug, pattern in _category_patterns():
-        hits = len(pattern.findall(haystack))
-        if hits > best_hits:
-            best, best_hits = slug, hits
+        score = sum(len(match) for match in pattern.findall(haystack))
+        if score > best_score:
+            best, best_score = slug, score
     return best
 
 
@@ -102,3 +103,13 @@ def fingerprint() -> str:
 def marketing() -> dict[str, object]:
     """Rules of thumb the tools use (tier mixes by goal, KFS splits, sentiment words ...)."""
     return json.loads(_text("marketing.json"))
+
+
+def category_label(slug: str | None, lang: str = "zh") -> str:
+    """A category's name in a language ('skincare' -> 护肤 / Skincare); an unknown slug as it is."""
+    if not slug:
+        return ""
+    known = categories().get(slug)
+    if known is None:
+        return slug
+    return known.zh if lang == "zh" else known.en

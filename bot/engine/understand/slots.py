@@ -1,0 +1,683 @@
+"""Slots read from a message: product, category, budget, count, tiers, audience, goal, weeks, days, tone ...
+
+A product is a run of content words the message names ("男士防晒", "冻干猫粮", "vitamin C serum"), never the
+leftover of the request ("荐达人", "一些", "做一下小红书"): request words, amounts, counts, audiences, goals,
+dates and tiers are taken out first, and a run that holds a word the data knows (a hashtag, a category
+keyword) is preferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from bot.engine.understand.amounts import find_budget, find_count, find_title_count
+from bot.engine.understand.lexicon import Lexicon
+from bot.engine.understand.turn import Slots, Tone
+from bot.i18n import Lang
+from bot.models import Audience, Goal, Tier
+from bot.resources import categories
+
+# --- audience, goal, tiers, time --------------------------------------------------------------------------------
+
+_AGE_RANGE = re.compile(r"(\d{2})\s*(?:-|~|～|到|至|to)\s*(\d{2})\s*(?:岁|years?|yo|y/o)?", re.IGNORECASE)
+_FEMALE = re.compile(
+    r"女性|女生|女孩|女士|姐妹|宝妈|妈妈|女装|女人|\bwomen'?s?\b|\bfemale\b|\bgirls?\b|\bladies\b|\bmoms?\b|\bher\b",
+    re.I,
+)
+_MALE = re.compile(
+    r"男性|男生|男士|男孩|男人|男装|\bmen'?s?\b|\bmale\b|\bguys?\b|\bboys?\b|\bdads?\b|\bhim\b", re.I
+)
+_CITY_TIERS: list[tuple[re.Pattern[str], list[str]]] = [
+    (
+        re.compile(
+            r"一二线|一、二线|tier[- ]?1\s*(?:/|and|&|-|or)\s*(?:tier[- ]?)?2|first[- ] and second[- ]tier",
+            re.I,
+        ),
+        ["tier1", "new_tier1", "tier2"],
+    ),
+    (re.compile(r"一线|tier[- ]?1(?![/\d])|first[- ]tier", re.I), ["tier1", "new_tier1"]),
+    (re.compile(r"下沉|三线|四线|小镇|县城|tier[- ]?3|lower[- ]tier", re.I), ["tier3_plus"]),
+]
+_GEN_Z = re.compile(r"z世代|gen[- ]?z|00后|大学生|学生党|college students?", re.I)
+
+
+def find_audience(text: str) -> Audience | None:
+    female, male = bool(_FEMALE.search(text)), bool(_MALE.search(text))
+    share = 0.85 if female and not male else 0.15 if male and not female else None
+    ages: dict[str, float] = {}
+    match = _AGE_RANGE.search(text)
+    if match and 10 <= int(match.group(1)) < int(match.group(2)) <= 70:
+        ages = {f"{match.group(1)}-{match.group(2)}": 1.0}
+    elif _GEN_Z.search(text):
+        ages = {"18-24": 1.0}
+    tiers: dict[str, float] = {}
+    for pattern, names in _CITY_TIERS:
+        if pattern.search(text):
+            tiers = dict.fromkeys(names, 1.0)
+            break
+    if share is None and not ages and not tiers:
+        return None
+    return Audience(female_share=share, age=ages, city_tier=tiers)
+
+
+_GOALS: list[tuple[Goal, re.Pattern[str]]] = [
+    (
+        "conversion",
+        re.compile(r"转化|带货|卖货|销量|成交|下单|gmv|\bsales\b|conversion|convert|\bsell", re.I),
+    ),
+    ("launch", re.compile(r"新品|上新|首发|上市|launch|new product|debut", re.I)),
+    (
+        "awareness",
+        re.compile(
+            r"曝光|声量|知名度|品牌认知|种草|awareness|\breach\b|exposure|visibility|brand building", re.I
+        ),
+    ),
+]
+
+
+def find_goal(text: str) -> Goal | None:
+    for goal, pattern in _GOALS:
+        if pattern.search(text):
+            return goal
+    return None
+
+
+_TIER_WORDS: list[tuple[Tier, re.Pattern[str]]] = [
+    ("head", re.compile(r"头部|大博主|大v|(?<![a-z])head(?![a-z])|top[- ]tier|mega|celebrit|明星", re.I)),
+    ("mid", re.compile(r"腰部|mid[- ]?tier|mid[- ]?level|(?<![a-z])mid(?![a-z])|macro", re.I)),
+    ("junior", re.compile(r"初级|尾部|小博主|junior|micro|small creators?", re.I)),
+    ("koc", re.compile(r"(?<![a-z])kocs?(?![a-z])|素人|nano", re.I)),
+]
+_NOT_BEFORE = re.compile(
+    r"(?:不要|不用|别找|别要|去掉|除了|拿掉|删掉|\bno\b|without|exclude|except|skip|drop|remove|minus|not)\s*(?:the\s+)?$",
+    re.I,
+)
+_NOT_AFTER = re.compile(r"^\s*(?:的)?(?:都)?(?:去掉|不要了?|拿掉|删掉|就不要了|就算了|不用了?)")
+_ONLY = re.compile(r"只要|只找|只用|只留|只选|就要|only|just", re.I)
+TIERS: tuple[Tier, ...] = ("head", "mid", "junior", "koc")
+
+
+def find_tiers(text: str) -> list[Tier]:
+    """The creator tiers asked for: '只要头部和腰部' -> [head, mid]; '不要KOC' or '头部去掉' -> every tier but
+    those; '头部去掉，只要腰部和初级' -> [mid, junior]."""
+    wanted: list[Tier] = []
+    excluded: list[Tier] = []
+    for tier, pattern in _TIER_WORDS:
+        for match in pattern.finditer(text):
+            before, after = (
+                text[max(0, match.start() - 8) : match.start()],
+                text[match.end() : match.end() + 8],
+            )
+            if _NOT_BEFORE.search(before) or _NOT_AFTER.search(after):
+                excluded.append(tier)
+            else:
+                wanted.append(tier)
+    wanted = [t for t in TIERS if t in wanted and t not in excluded]
+    if wanted:
+        return wanted
+    return [t for t in TIERS if t not in excluded] if excluded else []
+
+
+_EN_WEEKS = {
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
+
+
+def find_weeks(text: str) -> int | None:
+    english = re.search(r"\b(three|four|five|six|seven|eight|nine|ten|twelve)[- ]weeks?\b", text, re.I)
+    if english:
+        return _EN_WEEKS[english.group(1).lower()]
+    match = re.search(r"(\d{1,2}|[一两二三四五六七八九十]{1,2})\s*(?:个)?\s*(?:周|星期|weeks?)", text, re.I)
+    if match:
+        raw = match.group(1)
+        from bot.engine.understand.amounts import cn_number
+
+        value = int(raw) if raw.isdigit() else cn_number(raw)
+        if (
+            value
+            and 1 <= value <= 26
+            and not re.search(
+                r"近|过去|最近|last|past", text[max(0, match.start() - 4) : match.start()], re.I
+            )
+        ):
+            return max(3, min(12, value))
+    match = re.search(r"(\d|[一两二三])\s*个月", text)
+    if match and not re.search(r"近|过去|最近", text[max(0, match.start() - 3) : match.start()]):
+        months = (
+            int(match.group(1))
+            if match.group(1).isdigit()
+            else {"一": 1, "两": 2, "二": 2, "三": 3}[match.group(1)]
+        )
+        return max(3, min(12, months * 4))
+    return None
+
+
+_DAYS = [
+    (re.compile(r"一周|7\s*天|七天|本周|这周|上周|last week|this week|7 days|past week|seven days", re.I), 7),
+    (re.compile(r"两周|半个月|14\s*天|two weeks|2 weeks|fortnight", re.I), 14),
+    (re.compile(r"三个月|季度|90\s*天|quarter|3 months|three months", re.I), 90),
+    (re.compile(r"两个月|60\s*天|two months|2 months", re.I), 60),
+    (re.compile(r"一个月|这个月|本月|上个月|30\s*天|last month|this month|30 days|past month", re.I), 30),
+]
+
+
+def find_days(text: str) -> int | None:
+    match = re.search(r"(?:近|过去|最近|last|past)\s*(\d{1,3})\s*(?:天|days?)", text, re.I)
+    if match and 3 <= int(match.group(1)) <= 180:
+        return int(match.group(1))
+    for pattern, days in _DAYS:
+        if pattern.search(text):
+            return days
+    return None
+
+
+_OCCASIONS = re.compile(
+    r"双\s*11|双十一|双\s*12|双十二|618|年货节|春节|新年|情人节|520|七夕|中秋|国庆|开学季|圣诞|"
+    r"\bdouble 11\b|\bsingles'? day\b|\b11\.11\b|\bchristmas\b|\bchinese new year\b|\bcny\b(?!\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def find_occasion(text: str) -> str | None:
+    match = _OCCASIONS.search(text)
+    if not match:
+        return None
+    value = match.group(0)
+    if re.fullmatch(r"双\s*11|双十一|double 11|singles'? day|11\.11", value, re.I):
+        return "双11"
+    if re.fullmatch(r"双\s*12|双十二", value):
+        return "双12"
+    return value
+
+
+_CHEAPER = re.compile(
+    r"便宜|省点|省钱|少花|降低预算|降预算|预算(?:减|砍|少|压|低)|太贵|贵了|cheaper|less money|lower (?:the )?budget|"
+    r"cut (?:the )?budget|too expensive|save money|smaller budget|tighter budget|less expensive|cut costs?|"
+    r"reduce (?:the )?(?:budget|cost)",
+    re.I,
+)
+_PRICIER = re.compile(
+    r"加预算|多花|预算(?:加|翻|提|多)|更多预算|more budget|bigger budget|increase (?:the )?budget|spend more|"
+    r"higher budget|raise (?:the )?budget",
+    re.I,
+)
+_NO_BUDGET = re.compile(
+    r"没(?:有)?预算|还没定预算|预算(?:还)?没定|预算未定|no budget|budget (?:is )?(?:not set|tbd|open)", re.I
+)
+
+
+def find_budget_scale(text: str) -> float | None:
+    if _CHEAPER.search(text):
+        return 0.7
+    if _PRICIER.search(text):
+        return 1.5
+    return None
+
+
+# --- copy, tone, language ---------------------------------------------------------------------------------------
+
+_QUOTED = re.compile(
+    r"[「“\"『‘]([^「“\"『」”\"』‘’]{2,})[」”\"』’]|(?<![A-Za-z])'([^'\s]+\s[^']{2,})'(?![A-Za-z])"
+)
+_AFTER_COLON = re.compile(r"[:：]\s*\n?(.{4,})", re.S)
+
+
+def find_copy(text: str) -> str | None:
+    """Copy pasted into the message: quoted, after a colon, or on the lines after the request."""
+    quoted = [(m.group(1) or m.group(2) or "").strip() for m in _QUOTED.finditer(text)]
+    quoted = [q for q in quoted if len(q) >= 2]
+    if quoted:
+        return max(quoted, key=len)
+    match = _AFTER_COLON.search(text)
+    if match:
+        return match.group(1).strip()
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > 1:
+        return "\n".join(lines[1:]).strip()
+    return None
+
+
+_TONES: list[tuple[Tone, re.Pattern[str]]] = [
+    (
+        "shorter",
+        re.compile(
+            r"精简|短一点|短一些|简短|简洁|缩短|删减|shorter|shorten|more concise|concise|trim|tighter|less wordy|cut it down",
+            re.I,
+        ),
+    ),
+    ("emoji", re.compile(r"表情|emoji|emojis|颜文字", re.I)),
+    (
+        "professional",
+        re.compile(r"专业|正式|高级感|书面|professional|formal|polished|serious|corporate", re.I),
+    ),
+    (
+        "casual",
+        re.compile(
+            r"口语|接地气|轻松|活泼|随意|俏皮|像朋友|唠嗑|亲切|casual|conversational|chatty|friendly|relaxed|fun|playful|informal|human",
+            re.I,
+        ),
+    ),
+]
+
+
+def find_tone(text: str) -> Tone | None:
+    for tone, pattern in _TONES:
+        if pattern.search(text):
+            return tone
+    return None
+
+
+def find_to_lang(text: str) -> Lang | None:
+    """'in English', '翻成中文', '用英文再说一遍' -> the language asked for."""
+    if re.search(r"英文|英语|english|\ben\b", text, re.I) and not re.search(
+        r"从英文|英文的(?:笔记|资料)", text
+    ):
+        return "en"
+    if re.search(r"中文|汉语|普通话|chinese|mandarin|\bzh\b|\bcn\b", text, re.I):
+        return "zh"
+    return None
+
+
+def find_kind(text: str) -> str | None:
+    if re.search(r"标题|titles?|headlines?|hooks?", text, re.I):
+        return "titles"
+    if re.search(r"笔记|文案|正文|一篇|帖子|\bnote\b|\bpost\b|caption|copy|draft", text, re.I):
+        return "note"
+    return None
+
+
+# --- product, category, topic ---------------------------------------------------------------------------------
+
+# Words that make up requests, never products. Kept as data in a string: one word per space.
+_STOP_ZH = (
+    """
+帮我 帮忙 帮 麻烦 请问 请 能否 能不能 可以 可不可以 能 想 想要 要 需要 我们 我 你 你们 他们 咱们 大家
+找 找找 推荐 推 挑 选 筛 配 搭 搭配 给 出 做 写 弄 整 来 发 发我 看 看看 查 查查 分析 规划 策划 准备 打算 安排 列 列个
+一下 一些 一点 一套 一组 一批 一个 一份 一篇 几个 几位 些 点 个 位 名 篇 条 份 家 款 下 的 了 吗 呢 吧 啊 呀 嘛 哦 哈
+和 跟 与 及 以及 或 或者 还是 还有 再 也 都 就 先 又 在 是 有 把 被 让 对 从 到 向 为 为了 关于 针对 用 用于
+这个 那个 这 那 这些 那些 这款 那款 这次 本次 哪些 哪个 什么 怎么 怎么样 如何 为啥 为什么 多少 吗 呢
+达人 博主 红人 网红 素人 kol koc 账号 矩阵 名单 清单 阵容 组合 方案 计划 全案 策略 打法 思路 排期 投放 推广 营销
+宣传 种草 铺量 合作 预算 费用 报价 小红书 红书 平台 笔记 标题 文案 内容 话题 趋势 热点 热词 数据 品类 类目 赛道
+产品 商品 单品 品牌 新品 上新 首发 上市 转化 带货 卖货 销量 曝光 声量 引流 拉新 完整 详细 具体 最近 近期 现在 目前
+头部 腰部 初级 尾部 大v 小博主 女性 女生 男性 男生 用户 人群 受众 粉丝 一二线 一线 二线 下沉 城市 左右 大概 以内 万 元 块
+最好 适合 合适 靠谱 优质 好的 不错 高质量 便宜 一起 上 中 里 月 周 天 年 季度 期间 这段 时间 之前 之后 下周 下个月
+风格 方向 类型 东西 玩法 啥 什么样 变化 情况 场景 天猫 淘宝 京东 抖音 快手 微博 微信 电商 这块 这个词 这类 整体 竞品 竞对 同行 主推 主打 达人矩阵 达人名单 这波 那波 蹭 蹭一下 借势 去掉 拿掉 只要 只 不要 不用 别 不 换成 改成 换 改 变成 那 再来 投 投了 合作过 用了 更 更加 一些些 多 少 按 按照 照 基于
+根据 同样 一样 其他 别的 另外 还 呢 哪 谁 时候 怎样 行 好 好吗 可以吗 行吗 对吧 是不是 有没有 顺便 另外 然后 所以 因为 但是
+"""
+    + """
+第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 篇 版 遍 次 口语 口语化 专业 正式 精简 表情 英文 中文 英语 翻译 翻成 改成
+为什么 为何 选 选了 对比 比较 比 区别 导出 文件 表格 详细 详情 资料 介绍 说说 讲讲 解释 算 算的 计算
+"""
+)
+_STOP_EN = """
+a an the our my your their his her its we i you they us me them this that these those some any few handful set
+find suggest recommend pick choose shortlist give get show tell make build create draft write plan put together need
+want looking look help please can could would should will shall do does did is are was were be been being have has
+for to of in on at with by from about into onto as and or but also just only maybe around roughly approx approximately
+creator creators influencer influencers kol kols koc kocs blogger bloggers account accounts matrix list lineup roster
+campaign campaigns plan plans proposal strategy budget budgets rmb cny usd yuan dollar dollars k w spend
+red xiaohongshu rednote platform note notes post posts title titles copy caption content topic topics trend trends
+product products brand brands new launch launching promote promoting promotion sell selling market marketing seed
+seeding advertise advertising awareness sales conversion reach go-to-market gtm
+mid-tier mid head junior micro nano top tier tiers women woman men man female male girls guys audience people users
+fans followers young gen z city cities next month week weeks months days quarter year full complete whole detailed
+please thanks hi hello ok okay now then also some good great nice best right
+what how why when where which who whom whose turn into say said again still thing things stuff something anything
+everything it there here yes no not dont don't pls kinda sort type kind way ways idea ideas even well too back up
+down out over off first second third fourth fifth last one two three four five six seven eight nine ten dozen
+anyone everyone chinese english language version translate translation picked chose chosen compare versus vs
+better worse send export file csv excel download details detail explain rewrite casual shorter professional emoji
+tone draft drafts versions show me cheaper instead switch swap replace remove drop add ones mostly literally lol
+pls plz yet guys folks client clients team boss manager line range series collection stuff item items
+ change keep same other another else like such lot lots much many more less really very
+awesome cool perfect let let's lets go going gonna wanna gotta got am im i'm it's that's what's thats whats doing
+done try tried use used using see seen share know think doing hot popular rising trending viral buzz lately
+currently recently today right still dying dead fading declining growing blowing taking alive big
+hmm hey hi hello um uh oh sorry well confirmed confirm tbc tbd finally final updated update tmall taobao jd douyin tiktok weibo wechat global online store shop
+"""
+_CITIES = (
+    "上海 北京 广州 深圳 杭州 成都 重庆 南京 武汉 西安 苏州 天津 长沙 厦门 青岛 新加坡 香港 "
+    "shanghai beijing guangzhou shenzhen hangzhou chengdu chongqing nanjing wuhan xian suzhou singapore hong kong"
+)
+_STOP_WORDS = frozenset(_STOP_ZH.split()) | frozenset(_STOP_EN.split()) | frozenset(_CITIES.split())
+_CLAUSE = re.compile(r"[，,。;；!！?？\n：:、()（）\[\]【】]")
+_NUMBERISH = re.compile(
+    r"[¥￥$~～]?\s*\d[\d,.]*\s*(?:万|千|元|块|个|位|名|篇|条|天|周|岁|%|号|月|(?:w|k|m|rmb|cny|usd|million|mn|ish)(?![a-z]))?"
+    r"(?:\s*(?:-|~|～|到|至)\s*\d+\s*岁?)?",
+    re.I,
+)
+
+
+@cache
+def _jieba():  # type: ignore[no-untyped-def]
+    from bot.store.tokenize import _jieba as search_jieba  # the search index's segmenter, already loaded
+
+    return search_jieba()
+
+
+def _segments(clause: str) -> list[str]:
+    """Words of a clause: jieba for Chinese, spaces for the rest."""
+    words: list[str] = []
+    for token in _jieba().lcut(clause):
+        token = token.strip()
+        if token:
+            words.append(token)
+    return words
+
+
+_ORDINAL = re.compile(
+    r"第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个|位|篇|条|名|版)?|\b(?:#\d+|no\.?\s*\d+|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_REQUEST_PHRASE = re.compile(
+    r"(?:请|麻烦你?|能不能|可不可以)?(?:帮我们?|帮忙|给我们?|替我们?|请帮我?)|[改写弄调变做搞]得更?|"
+    r"改一[版下遍稿]|改成|改写|重写|润色|优化一下|调整一下|"
+    r"(?:写|做|出|配|找|弄|搞|来|挑|选|列)一?[篇个份套组条版些](?![\u4e00-\u9fff]{0,1}(?:月|天|周|小时))|"
+    r"今年|明年|去年|秋冬|春夏|夏季|冬季|春季|秋季|下个月|下月|这个月|年底|年初|"
+    r"近\s*\d+\s*[天周月]|近[一两三]?(?:周|个月)|最近|近期|[看查]近"
+)
+_CN_MONEY = re.compile(
+    r"[一两二三四五六七八九十]{1,3}(?:万|千)[一二三四五六七八九]?(?:元|块)?|[一两二三四五六七八九十百]{1,3}\s*[个位名篇条家款周天](?:左右)?"
+)
+
+
+def _strip_slot_words(text: str) -> str:
+    """Take out what other slots own, so it never ends up in a product."""
+    text = _QUOTED.sub(" ", text)
+    text = _ORDINAL.sub(" ", text)
+    text = _CN_MONEY.sub(" ", text)
+    text = _REQUEST_PHRASE.sub(" ", text)
+    text = _OCCASIONS.sub(" ", text)
+    text = _AGE_RANGE.sub(" ", text)
+    for pattern, _ in _CITY_TIERS:
+        text = pattern.sub(" ", text)
+    text = _NUMBERISH.sub(" ", text)
+    return text
+
+
+# Where Chinese requests name their product: 给X写, 为X找, 主推X, 我们是做X的, X的方案 ...
+_ZH_CUES = (
+    re.compile(
+        r"(?:给|为|帮|替)(?!我|你|他|她|咱)(?P<x>[^，,。;；!！?？\s]{2,14}?)(?:写|找|配|做|出|推|种草|起|想|搭|挑)"
+    ),
+    re.compile(
+        r"(?:主推|主打|推广|推|卖|上新|新品|我们(?:是)?做|做的是|我们的|我家)(?P<x>[^，,。;；!！?？\s的]{2,14})"
+    ),
+    re.compile(
+        r"(?P<x>[^，,。;；!！?？\s]{2,14}?)的?(?:推广|种草|投放|营销|上新|新品)?(?:方案|笔记|标题|文案|campaign)"
+    ),
+)
+
+
+def find_product(text: str, lex: Lexicon) -> str | None:
+    """The product or topic a message names, as the user wrote it. Where a request names it ("给蛋白粉写",
+    "for our oak side table") beats any other content words; words that only say what kind of creator
+    ("美食博主", "户外达人") come last; among the rest, words the data knows win."""
+    english = _english_product(text, lex)
+    if english:
+        return english
+    cued: set[str] = set()
+    for pattern in _ZH_CUES:
+        for match in pattern.finditer(_QUOTED.sub(" ", text)):
+            for run in _content_runs(_strip_slot_words(match.group("x"))):
+                cued.add(_joined(run))
+    candidates: list[tuple[int, int, int, int, str]] = []  # (cue, not a creator kind, known, -position, text)
+    for position, clause in enumerate(_CLAUSE.split(_strip_slot_words(text))):
+        if not re.search(r"[\u4e00-\u9fff]", clause):
+            continue
+        for run in _content_runs(clause):
+            candidate = _joined(run)
+            is_cued = any(c in candidate or candidate in c for c in cued)
+            describes_creators = bool(
+                re.search(re.escape(run[-1]) + r"\s*(?:达人|博主|红人|kol|koc)", clause, re.I)
+            )
+            candidates.append(
+                (
+                    int(is_cued),
+                    int(not describes_creators),
+                    _known_length(candidate, lex),
+                    -position,
+                    candidate,
+                )
+            )
+    usable = [
+        c
+        for c in candidates
+        if 2 <= len(c[-1]) <= 20
+        and not c[-1].isdigit()
+        and not _is_category_word(c[-1])
+        and not _only_stop(c[-1])
+    ]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: c[:4])[-1]
+
+
+def _only_stop(candidate: str) -> bool:
+    """Made of request words only ("达人矩阵", "推广方案"), however jieba cut it."""
+    text = candidate.lower().replace(" ", "")
+    reachable = [True] + [False] * len(text)
+    for end in range(1, len(text) + 1):
+        reachable[end] = any(
+            reachable[start] and text[start:end] in _STOP_WORDS for start in range(max(0, end - 6), end)
+        )
+    return reachable[-1]
+
+
+def _joined(run: list[str]) -> str:
+    joined = "".join(run) if all(re.search(r"[\u4e00-\u9fff]", w) for w in run) else " ".join(run)
+    return joined.strip(" -_·")
+
+
+def _known_length(candidate: str, lex: Lexicon) -> int:
+    return sum(len(term) for term in lex.known_terms(candidate) if not _is_category_word(term))
+
+
+def _content_runs(clause: str) -> list[list[str]]:
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in _segments(clause):
+        lowered = word.lower()
+        is_stop = (
+            lowered in _STOP_WORDS or not re.search(r"[\u4e00-\u9fffA-Za-z]", word) or _only_stop(lowered)
+        )
+        if is_stop:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(word)
+    if current:
+        runs.append(current)
+    # A run of one single character ("猫", "给") says too little to be a product unless the data knows it.
+    return [r for r in runs if len("".join(r)) >= 2]
+
+
+_EN_CUE = re.compile(
+    r"\b(?:for|launch(?:ing)?|promot(?:e|ing)|sell(?:ing)?|market(?:ing)?|advertis(?:e|ing)|seed(?:ing)?|"
+    r"about|selling|called|named)\s+((?:[\w'’&+.-]+\s*){1,6})",
+    re.IGNORECASE,
+)
+_EN_STOP_AFTER = re.compile(
+    r"\s+(?:for|to|in|with|on|among|budget|targeting|aimed|next|this|that|who|which|around|under|within|at|by|"
+    r"and find|please|creators?|influencers?|kols?|kocs?|campaign|plan)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _english_product(text: str, lex: Lexicon) -> str | None:
+    if re.search(r"[\u4e00-\u9fff]", _QUOTED.sub("", text)):
+        return None
+    cleaned = _strip_slot_words(text)
+    candidates: list[tuple[int, int, int, str]] = []  # (cue, known length, words, candidate)
+    for cue, phrases in (
+        (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE.finditer(cleaned)]),
+        (0, [" ".join(run) for run in _english_runs(cleaned)]),
+    ):
+        for phrase in phrases:
+            words = re.findall(r"[A-Za-z][\w'’&+-]*", phrase.strip(" .,!?'’"))
+            while words and words[0].lower() in _STOP_WORDS:
+                words.pop(0)
+            while words and words[-1].lower() in _STOP_WORDS:
+                words.pop()
+            if not words or len(words) > 5 or all(w.lower() in _STOP_WORDS for w in words):
+                continue
+            candidate = " ".join(words)
+            if _is_category_word(candidate):
+                continue
+            candidates.append((cue, _known_length(candidate.lower(), lex), len(words), candidate))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[:3])[3]
+
+
+def _english_runs(text: str) -> list[list[str]]:
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in re.findall(r"[A-Za-z][\w'’&+-]*|[^\sA-Za-z]+", text):
+        stop = word.lower() in _STOP_WORDS or not re.match(r"[A-Za-z]", word) or len(word) < 2
+        possessive = re.fullmatch(r"(?:men|women|kids|baby|pet)'?s", word, re.I)
+        if stop and not possessive:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(word)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _named_category(text: str) -> str | None:
+    lowered = text.lower()
+    for c in categories().values():
+        if (
+            c.zh in text
+            or re.search(rf"(?<![a-z]){re.escape(c.en.lower())}(?![a-z])", lowered)
+            or re.search(rf"(?<![a-z_]){c.slug}(?![a-z_])", lowered)
+        ):
+            return c.slug
+    return None
+
+
+def _is_category_keyword(term: str) -> bool:
+    lowered = term.lower()
+    return any(lowered in c.keywords for c in categories().values())
+
+
+def find_category(text: str, product: str | None, lex: Lexicon) -> str | None:
+    """A category named in the message (护肤, skincare), else the one its product belongs to."""
+    named = _named_category(text)
+    if named:
+        return named
+    if product:
+        found = lex.category_of(product)
+        if found:
+            return found
+    # Audience words are not categories: "what about for men?" keeps the brief's category.
+    return lex.category_of(_MALE.sub(" ", _FEMALE.sub(" ", text)))
+
+
+_TREND_WORDS = re.compile(
+    r"最近|近期|现在|目前|这个月|本月|近\d+天|一周|两周|趋势|火吗|还火|很火|最火|火不火|热门|热点|流行|风向|在涨|上升|下滑|降温|热度|热词|"
+    r"\b(?:what(?:'s| is| are)?|is|are|still|trending|trends?|hot|popular|rising|right now|lately|these days|"
+    r"buzz\w*|blowing up|taking off|momentum|a thing|dying|dead|over|fading|declining|peaked|growing)\b",
+    re.IGNORECASE,
+)
+
+
+def find_topic(text: str, product: str | None, lex: Lexicon) -> str | None:
+    """What a trend question is about: a hashtag, else whichever comes first of the product named and a
+    term the data knows ("早C晚A还能做吗 澜肌VC精华想蹭一下" asks about 早C晚A)."""
+    tag = re.search(r"#([^\s#，,。]+)", text)
+    if tag:
+        return tag.group(1)
+    bare = _MALE.sub(
+        " ", _FEMALE.sub(" ", _TREND_WORDS.sub(" ", text))
+    )  # "for men" is an audience, not a topic
+    known = [t for t in lex.known_terms(bare) if not _is_category_word(t)]
+    lowered = text.lower().replace(" ", "")
+    first_known = min(known, key=lambda term: lowered.find(term.replace(" ", "")), default=None)
+    if product is None or first_known is None or first_known in product.lower():
+        return product or first_known
+    at = lowered.find(product.lower().replace(" ", ""))
+    return product if 0 <= at <= lowered.find(first_known.replace(" ", "")) else first_known
+
+
+def _is_category_word(term: str) -> bool:
+    lowered = term.lower()
+    return any(lowered in (c.zh, c.en.lower(), c.slug) for c in categories().values())
+
+
+def find_topics(text: str, lex: Lexicon) -> list[str]:
+    """Two topics compared: '露营和徒步哪个更火', 'glamping vs hiking'."""
+    match = re.search(
+        r"([^\s，,。？?和跟与还是]{2,12})\s*(?:和|跟|与|还是|vs\.?|versus|or|and|对比|比)\s*([^\s，,。？?]{2,12}?)(?:哪个|谁|which|相比|比较|更|$|[，,。？?\s])",
+        text,
+        re.I,
+    )
+    if not match:
+        return []
+    a, b = (_TREND_WORDS.sub("", part).strip() for part in match.groups())
+    a, b = a.strip("#「」“”\"' "), b.strip("#「」“”\"' ")
+    if len(a) >= 2 and len(b) >= 2 and a != b:
+        return [a, b]
+    return []
+
+
+def extract(
+    text: str, lex: Lexicon, usd_rate: float = 7.2, neighbours: Callable[[str], str | None] | None = None
+) -> Slots:
+    """Every slot the message fills. `neighbours` finds a product's category from similar notes in the data
+    when no word of it says (it costs an embedding, so only then)."""
+    budget = find_budget(text, usd_rate)
+    brand = lex.brand_in(text)
+    # A brand is its own slot: "汪小乐狗零食" is the product 狗零食 of the brand 汪小乐.
+    product = find_product(lex.without_brands(text) if brand else text, lex)
+    if product and _is_category_word(product):
+        product = None  # "护肤" names the category, not a product
+    if brand and (
+        product is None
+        or re.search(
+            rf"(?:我们是|我们|我家|we are|we're|this is)\s*{re.escape(brand.split()[0])}", text, re.I
+        )
+    ):
+        product = brand.split()[0]  # "我们是山隐咖啡": the brand is what is being marketed
+    tone = find_tone(text)
+    return Slots(
+        product=product,
+        brand=brand,
+        category=_named_category(text)
+        or lex.brand_category(brand)
+        or find_category(text, product, lex)
+        or (neighbours(product) if neighbours and product else None),
+        goal=find_goal(text),
+        budget=budget[0] if budget else None,
+        currency=budget[1] if budget else "CNY",
+        budget_scale=find_budget_scale(text) if not budget else None,
+        audience=find_audience(text),
+        count=find_count(text),
+        tiers=find_tiers(text),
+        weeks=find_weeks(text),
+        days=find_days(text),
+        occasion=find_occasion(text),
+        topic=find_topic(text, product, lex),
+        topics=find_topics(text, lex),
+        tone=tone,
+        to_lang=find_to_lang(text),
+        n=find_title_count(text),
+        kind=find_kind(text),  # type: ignore[arg-type]
+        copy_text=find_copy(text),
+        video=True if re.search(r"视频|video|vlog", text, re.I) else None,
+        no_budget=bool(_NO_BUDGET.search(text)),
+    )
