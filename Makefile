@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint format sample clean
+.PHONY: install run test bench lint format sample train clean
 
 install: $(STAMP)
 
@@ -37,6 +37,11 @@ format: install
 sample: install
 	$(BIN)/python scripts/generate_sample.py
 	$(BIN)/redpilot kb export-cache
+
+# Retrain the act classifier (scikit-learn is needed for training only, never to answer).
+train: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_understanding.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -326,8 +326,9 @@ def write_report(results: dict[str, object], path: Path) -> None:
             "",
             "## Conversation engine (offline)",
             "",
-            f"`reply` on the bundled knowledge, warm process, the {e['messages']} messages of the routing set "
-            "(every tool and small talk, half Chinese, half English), each in a fresh chat.",
+            f"`reply` on the bundled knowledge, warm process: the {e['messages']} turns of the "
+            f"{e.get('conversations', '?')} tuning conversations over the bundled folder, played in order (requests, "
+            "follow-ups on what was shown, small talk; half Chinese, half English).",
             "",
             "| what | figure | target |",
             "|---|---|---|",
@@ -337,6 +338,13 @@ def write_report(results: dict[str, object], path: Path) -> None:
             f'| `redpilot ask "你好"` cold start, index built | {cold["greeting"]:.2f} s | < 2.5 s |',
             f'| `redpilot ask "护肤最近有什么趋势"` cold start | {cold["trend question"]:.2f} s | < 2.5 s |',
         ]
+        if "creator request" in cold:
+            lines.append(
+                f'| `redpilot ask "男士防晒，预算10万，帮我找达人"` cold start | {cold["creator request"]:.2f} s | < 2.5 s |'
+            )
+        if "p95_by_act_ms" in e:
+            slow = ", ".join(f"{act} {ms:.0f} ms" for act, ms in e["p95_by_act_ms"].items())  # type: ignore[union-attr]
+            lines += ["", f"p95 by act: {slow}."]
     load = results.get("load")
     if isinstance(load, dict):
         lines += [
@@ -437,28 +445,40 @@ def write_report(results: dict[str, object], path: Path) -> None:
 
 
 def bench_engine(tmp: Path) -> dict[str, object]:
-    """Offline `reply` latency, warm, over the routing evaluation messages; and `redpilot ask` cold starts."""
+    """Offline `reply` latency, warm, over the tuning conversations played turn by turn on the bundled
+    knowledge (follow-ups included); and `redpilot ask` cold starts."""
     import subprocess
 
     from bot.engine.factory import build_engine
-    from bot.eval.routing import load_cases as routing_cases
+    from bot.eval.dialogue import TUNING, fill, load
 
     data = tmp / "engine"
     kb = open_kb(data, KNOWLEDGE)
     kb.ensure_ready()
     engine = build_engine(kb)
-    messages = [c.text for c in routing_cases()]
-    for text in messages[:10]:  # warm up: jieba, Chroma, the records cache
-        engine.reply("warm-up", "bench", text)
-    latencies = []
-    for number, text in enumerate(messages):
-        started = time.perf_counter()
-        engine.reply(f"bench-{number}", "bench", text)
-        latencies.append((time.perf_counter() - started) * 1000)
+    conversations = [c for c in load(TUNING) if c.kb == "bundled"]
+    for turn in conversations[0].turns:  # warm up: jieba, Chroma, the records cache, the act model
+        engine.reply("warm-up", "bench", turn.user.replace("{", "").replace("}", ""))
+    latencies: list[float] = []
+    by_act: dict[str, list[float]] = {}
+    for conversation in conversations:
+        chat = f"bench-{conversation.id}"
+        for turn in conversation.turns:
+            text = fill(turn.user, engine.state(chat))
+            if text is None:
+                continue
+            started = time.perf_counter()
+            reply = engine.reply(chat, "bench", text)
+            latencies.append((time.perf_counter() - started) * 1000)
+            by_act.setdefault(reply.act, []).append(latencies[-1])
     kb.close()
     env = {**os.environ, "REDPILOT_DATA_DIR": str(data), "REDPILOT_KNOWLEDGE_DIR": str(KNOWLEDGE)}
-    cold: dict[str, list[float]] = {"greeting": [], "trend question": []}
-    for label, text in (("greeting", "你好"), ("trend question", "护肤最近有什么趋势")):
+    cold: dict[str, list[float]] = {"greeting": [], "trend question": [], "creator request": []}
+    for label, text in (
+        ("greeting", "你好"),
+        ("trend question", "护肤最近有什么趋势"),
+        ("creator request", "男士防晒，预算10万，帮我找达人"),
+    ):
         for _ in range(5):
             started = time.perf_counter()
             subprocess.run(
@@ -470,10 +490,12 @@ def bench_engine(tmp: Path) -> dict[str, object]:
             )
             cold[label].append(time.perf_counter() - started)
     return {
-        "messages": len(messages),
+        "messages": len(latencies),
+        "conversations": len(conversations),
         "reply_p50_ms": statistics.median(latencies),
         "reply_p95_ms": percentile(latencies, 95),
         "reply_max_ms": max(latencies),
+        "p95_by_act_ms": {act: percentile(values, 95) for act, values in sorted(by_act.items())},
         "cold_start_s": {k: statistics.median(v) for k, v in cold.items()},
     }
 

@@ -78,6 +78,8 @@ def test_tool_call_then_final_answer(tmp_path: Path, knowledge: Path, stub: Open
         "draft_campaign",
         "check_compliance",
         "search_knowledge",
+        "write_copy",
+        "edit_copy",
     }
     assert first["messages"][0]["role"] == "system" and "IDEA" in first["messages"][0]["content"]
     tool_message = second["messages"][-1]
@@ -183,3 +185,56 @@ def test_offline_mode_never_builds_the_llm_client(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.split() == ["OfflineEngine", "False", "False"], result.stderr
+
+
+def test_the_models_results_join_the_chat_state(tmp_path: Path, knowledge: Path, stub: OpenAIStub) -> None:
+    """A creator plan the model's tool made is the chat's too: buttons page through it, and the next turn
+    starts with a summary of it in front of the model."""
+    engine = make_engine(tmp_path, knowledge, stub)
+    brief = {"brief": {"product": "露营灯", "category": "travel", "budget": 30000}}
+    stub.script(tool_calls(("suggest_influencers", brief)), reply("给露营灯配了一组达人，详见上面。"))
+    answer = engine.reply("chat-10", "u", "露营灯找达人，预算3万")
+    assert answer.engine == "llm" and answer.tools[0].args["budget"] == 30000
+    assert answer.tools[0].args["product"] == "露营灯"  # the typed query, as the CLI's --json shows it
+    assert {a.name for a in answer.actions} >= {"more", "export"}
+    exported = engine.action("chat-10", "u", "export")  # a button: the offline dialogue, same state
+    assert exported.attachments and exported.attachments[0].filename == "redpilot-creators.csv"
+    stub.script(reply("第一位是按互动率选的。"))
+    engine.reply("chat-10", "u", "为什么选第一个？")
+    system = [m["content"] for m in stub.chat_requests[-1]["messages"] if m["role"] == "system"]
+    assert any("Last result: a creator plan" in content and "露营灯" in content for content in system)
+
+
+def test_a_hung_endpoint_ends_the_cli_within_its_timeout(
+    tmp_path: Path, knowledge: Path, stub: OpenAIStub
+) -> None:
+    """`redpilot ask` against an endpoint that never answers: the offline engine answers after LLM_TIMEOUT and
+    the process ends right after (a pool's worker thread used to keep it alive for minutes)."""
+    import time
+
+    from tests.helpers import cli_env
+
+    env = cli_env(
+        tmp_path / "data",
+        knowledge,
+        OPENAI_BASE_URL=stub.base_url,
+        OPENAI_API_KEY="sk-test-secret",
+        OPENAI_MODEL="stub-model",
+        LLM_TIMEOUT="3",
+    )
+    warm = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "stats"], env=env, capture_output=True, timeout=300
+    )
+    assert warm.returncode == 0  # the index is built before the clock starts
+    stub.script(delay(600), delay(600))
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "KFS 是什么"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0 and "AI 服务暂时不可用" in result.stdout and "KFS" in result.stdout
+    assert elapsed < 3 + 8, elapsed  # the timeout, plus the start of a Python process with LangChain

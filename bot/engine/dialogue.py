@@ -35,7 +35,7 @@ from bot.tools import render
 from bot.tools.campaign import CampaignQuery
 from bot.tools.context import ToolContext
 from bot.tools.copywriting import CopyQuery, EditQuery
-from bot.tools.influencers import KolQuery
+from bot.tools.influencers import KolQuery, profile
 from bot.tools.knowledge import KnowledgeQuery
 from bot.tools.registry import ComplianceQuery, tool
 from bot.tools.trends import TrendQuery
@@ -563,9 +563,18 @@ class Dialogue:
             )
         elif plan is not None:
             answer += " " + t("explain.lower_score", lang)
+        card = profile(self.ctx, record.influencer_id)
+        if card is not None:
+            answer += "\n\n" + render.pick_card(card, None, lang)
         return self._reply(
             answer, turn, sources=[Source(doc_id=record.influencer_id, kind="influencer", title=name)]
         )
+
+    def _profile(self, ref: Ref) -> tuple[Pick, int, list[Pick]] | None:
+        """A creator named who is not among the picks, from the data."""
+        record = self._creator_record(ref.name) if ref.name else None
+        card = profile(self.ctx, record.influencer_id) if record else None
+        return (card, 0, []) if card else None
 
     def _creator_record(self, name: str) -> Influencer | None:
         return next((i for i in self.ctx.records().influencers if i.nickname == name), None)
@@ -633,7 +642,7 @@ class Dialogue:
 
     def _compare(self, turn: Turn, state: DialogueState) -> Reply:
         lang = turn.lang
-        creators = [found for ref in turn.refs if (found := self._pick(ref, state))]
+        creators = [found for ref in turn.refs if (found := self._pick(ref, state) or self._profile(ref))]
         if len(creators) >= 2:
             a, b = creators[0][0], creators[1][0]
             return self._reply(
@@ -808,8 +817,13 @@ class Dialogue:
         state.remember(EditShown(piece=rewritten, lang=target_lang, origin=origin))  # type: ignore[arg-type]
         state.last_view = "edit"
         name = t(f"copy.tone_name.{tone}", lang) if tone != "plain" else t(f"common.lang.{target_lang}", lang)
+        was = t("copy.edit_was", lang, title=piece.title) + "\n" if piece.title else ""
         return self._reply(
-            t("copy.edit_heading", lang, tone=name) + "\n\n" + render.draft_markdown(1, rewritten, lang),
+            t("copy.edit_heading", lang, tone=name)
+            + "\n"
+            + was
+            + "\n"
+            + render.draft_markdown(1, rewritten, lang),
             turn,
             tools=[call],
             actions=["export"],

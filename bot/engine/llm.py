@@ -150,6 +150,9 @@ class LLMEngine:
                 shown = shown_for(spec.name, query, result)
                 if shown is not None:
                     record.state.remember(shown)
+                brief = getattr(query, "brief", None)
+                if brief is not None:
+                    record.state.brief = brief  # "cheaper", "按这个出方案" refer to it next
                 if spec.name == "draft_campaign" and spec.export is not None:
                     record.attachments.append(spec.export(result, lang))
                 record.actions = [
@@ -172,11 +175,12 @@ class LLMEngine:
         answer_lang: Lang = (
             lang if lang in ("zh", "en") else self.offline.understand.language(text, state)  # type: ignore[assignment]
         )
-        record = _TurnRecord(state, answer_lang)
-        asked = f"{text}\n\n(Answer in {'Chinese' if answer_lang == 'zh' else 'English'}.)"
+        record = _TurnRecord(
+            state, answer_lang
+        )  # the answer's language reaches the model in the state summary
         try:
             answer, calls = in_daemon_thread(
-                lambda: self._run(chat_id, asked, record), self.settings.llm_timeout
+                lambda: self._run(chat_id, text, record), self.settings.llm_timeout
             )
         except Exception as exc:  # any failure of the endpoint or the agent: the offline engine answers
             return self._fallback(chat_id, user, text, exc, started, lang)

@@ -55,9 +55,11 @@ def chat_key(update: Update) -> str:
 
 
 def user_lang(update: Update) -> Lang:
-    """For what the bot says before any message is understood (a refusal, /start): the user's app language."""
+    """For what the bot says before any message is understood (a refusal, /start): the user's app language;
+    Chinese when Telegram does not say (RED is a Chinese app)."""
     user = update.effective_user
-    return "zh" if user is not None and (user.language_code or "").startswith("zh") else "en"
+    code = (user.language_code or "") if user is not None else ""
+    return "en" if code and not code.startswith("zh") else "zh"
 
 
 async def chat_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Lang:
@@ -115,7 +117,7 @@ def sources_line(reply: Reply) -> str:
     """Where the answer comes from, in its language, unless the answer already says."""
     guides = [s for s in reply.sources if s.kind == "playbook"]
     notes = [s for s in reply.sources if s.kind == "post"]
-    if not (guides or notes) or re.search(r"来源|依据|Sources|Based on", reply.answer):
+    if not (guides or notes) or re.search(r"(?m)^_?(?:来源|依据|Sources|Based on)[:：]", reply.answer):
         return ""
     parts = [s.title for s in guides[:3]] + [
         t("telegram.note_ref", reply.lang, id=s.doc_id) for s in notes[:3]

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from bot.i18n import Lang, Note, phrases, t
+from bot.i18n import Lang, Note, mostly, phrases, t
 from bot.models import Citation, NoteDraft, TitlePattern
 from bot.resources import category_label, marketing
 from bot.tools.compliance import check_compliance
@@ -74,10 +74,9 @@ def write_copy(ctx: ToolContext, query: CopyQuery) -> CopyResult:
     category = query.category
     product = query.product or category_label(category, lang) or t("copy.default_product", lang)
     facts = _facts(ctx, product, category, lang)
-    guides = [
-        Citation(doc_id=h.doc_id, title=h.title)
-        for h in ctx.kb.search("标题 句式 封面 title formula cover", 2, kinds=("playbook",))
-    ]
+    hits = ctx.kb.search("标题 句式 封面 title formula cover", 6, kinds=("playbook",))
+    same = [h for h in hits if mostly(h.title) == lang] or hits  # cite guides in the copy's language
+    guides = [Citation(doc_id=h.doc_id, title=h.title) for h in same[:2]]
     if query.kind == "note":
         pieces = [note_draft(0, product, category, facts, lang, query.tone)]
     else:

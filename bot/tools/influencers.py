@@ -436,3 +436,23 @@ def _assumptions(
     if brief.currency == "USD":
         notes.append(Note(key="creators.note.usd", params={"rate": usd_rate}))
     return notes
+
+
+def profile(ctx: ToolContext, influencer_id: str, fmt: Literal["image", "video"] = "image") -> Pick | None:
+    """One creator's figures as a matrix would show them (tier, price, engagement, CPE against the tier's
+    median), for a creator who is not in a plan: "tell me about X", "X vs Y"."""
+    settings = ctx.settings
+    influencers = ctx.records().influencers
+    record = next((i for i in influencers if i.influencer_id == influencer_id), None)
+    if record is None:
+        return None
+    tier_of = {i.influencer_id: _tier(i, settings.tier_min_fans) for i in influencers}
+    norms = _norms(influencers, tier_of)
+    tier = tier_of[influencer_id]
+    price, price_estimated = _price(record, tier, fmt, norms, marketing())
+    engagement, engagement_estimated = _engagement(record, tier, norms)
+    rate = round(engagement / record.fans, 4) if record.fans and engagement else None
+    candidate = Candidate(
+        record, tier, True, price, price_estimated, engagement, engagement_estimated, rate, None, 0.0
+    )
+    return _pick(candidate, norms, fmt)

@@ -92,9 +92,12 @@ def _copy_sources(result: CopyResult) -> list[Source]:
 
 
 def _knowledge_text(results: KnowledgeResults, lang: Lang) -> str:
-    if not results.passages:
+    if not results.passages and not results.hits:
         return t("knowledge.nothing", lang)
-    return "\n\n".join(f"{p.title} ({p.doc_id}):\n{p.text}" for p in results.passages)
+    parts = [f"{p.title} ({p.doc_id}):\n{p.text}" for p in results.passages]
+    shown = {p.doc_id for p in results.passages}
+    parts += [f"[{h.kind} {h.doc_id}] {h.title}\n{h.snippet}" for h in results.hits if h.doc_id not in shown]
+    return "\n\n".join(parts)
 
 
 def _edit_text(result: EditResult, lang: Lang) -> str:

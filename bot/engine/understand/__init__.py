@@ -140,6 +140,8 @@ class Understander:
                     merged.topic = slots.product or turn.text.strip()
                 return turn.model_copy(update={"act": pending.turn.act, "slots": merged})
         last = state.last()
+        if turn.act == "trends" and len(slots.topics) >= 2:
+            return turn.model_copy(update={"act": "compare"})  # "开放式耳机和降噪耳机哪个热度高"
         if turn.act == "check" and slots.tone:
             return turn.model_copy(update={"act": "edit"})  # "make this sound more casual: '...'" rewrites it
         creators_shown = _creators_shown(state)
@@ -154,6 +156,10 @@ class Understander:
             last is not None
             and turn.act in ("out_of_scope", "help", "greeting", "thanks")
             and _changes_only(slots)
+            and any(
+                v is not None
+                for v in (slots.budget, slots.budget_scale, slots.count, slots.audience, slots.weeks)
+            )
         ):
             # "Budget confirmed: 400k RMB" carries a change for what was shown: never small talk.
             return turn.model_copy(update={"act": "refine"})

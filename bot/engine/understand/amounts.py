@@ -51,6 +51,10 @@ CN_DIGITS = {
 }
 
 
+_NEGATED_BEFORE = re.compile(r"(?:不是|而不是|不要|not|instead of|rather than|rather)\s*$", re.IGNORECASE)
+_WRONG_AFTER = re.compile(r"\s*(?:was wrong|is wrong|wrong|不对|错了|打错了?)", re.IGNORECASE)
+
+
 class AmountError(ValueError):
     pass
 
@@ -137,7 +141,11 @@ def find_budget(text: str, usd_rate: float = 7.2) -> tuple[int, Literal["CNY", "
         if match.group("num") in ("11", "618", "618.0") and not (currency or budget_word):
             continue  # 双11, 618: shopping festivals, not money
         priority = 2 if budget_word else 1
-        if best is None or priority > best[0]:
+        if _NEGATED_BEFORE.search(text[max(0, match.start() - 12) : match.start()]) or _WRONG_AFTER.match(
+            text, end
+        ):
+            priority = 0  # "不是5千", "5w was wrong": the amount being corrected
+        if best is None or priority >= best[0]:  # the later of equals: a correction comes after
             best = (priority, value, money)
     for match in _CN_AMOUNT.finditer(text):
         value = _chinese_amount(match.group(0))

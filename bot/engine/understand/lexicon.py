@@ -63,6 +63,26 @@ class Lexicon:
         return max(hits, key=len) if hits else None
 
 
+def _brand_names(brand: str) -> list[str]:
+    """How people name a brand: "阿满烘焙 AMAN BAKERY" is 阿满烘焙, AMAN BAKERY or AMAN, never "bakery"."""
+    chinese = " ".join(p for p in brand.split() if re.search(r"[\u4e00-\u9fff]", p))
+    latin = [p for p in brand.split() if p.isascii()]
+    names = [chinese] if len(chinese) >= 2 else []
+    if latin:
+        names.append(" ".join(latin))
+        generic = {k for c in categories().values() for k in c.keywords} | {
+            "home",
+            "tech",
+            "audio",
+            "lab",
+            "men",
+            "fit",
+        }
+        if len(latin[0]) >= 4 and latin[0].lower() not in generic:
+            names.append(latin[0])
+    return names
+
+
 def _contains_term(lowered: str, term: str) -> bool:
     if term not in lowered:
         return False
@@ -126,9 +146,8 @@ def _build(generation: int, ctx: ToolContext) -> Lexicon:
             brands[post.brand.lower()] = post.brand
             if post.category:
                 brand_votes[post.brand][post.category] += 1
-            for part in post.brand.split():
-                if len(part) >= 2:
-                    brands.setdefault(part.lower(), post.brand)
+            for name in _brand_names(post.brand):
+                brands.setdefault(name.lower(), post.brand)
     vocabulary = {term for term, n in tag_count.items() if n >= 2 and 2 <= len(term) <= 12}
     for category in categories().values():
         vocabulary.update(k for k in category.keywords if len(k) >= 2)

@@ -24,11 +24,16 @@ _ZH_ORDINAL = re.compile(
 )
 _EN_ORDINAL = re.compile(
     r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th))\b"
-    r"(?:\s+(one|creator|influencer|kol|koc|blogger|pick|account|draft|note|post|copy|title|headline|tag|hashtag|topic|term|option)s?\b)?",
+    r"(?:\s+(one|creator|influencer|kol|koc|blogger|pick|account|draft|note|post|copy|title|headline|tag|hashtag|topic|term|option|idea)s?\b)?",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(
     r"(?:#|no\.?\s*|number\s+|编号\s*|序号\s*)(\d{1,2})\b|\b(?:creator|influencer|kol|pick|draft|note|title|option)\s+#?(\d{1,2})\b",
+    re.IGNORECASE,
+)
+_TOP = re.compile(
+    r"\b(?:the\s+)?(?:one|creator|person|account|pick)\s+(?:you\s+)?(?:put\s+)?(?:at|on)\s+(?:the\s+)?top\b|"
+    r"\bthe\s+top\s+(?:one|creator|pick)\b|最上面(?:那|的)?(?:个|位)?|排第一的|榜首",
     re.IGNORECASE,
 )
 _FIRST_N = re.compile(
@@ -43,7 +48,7 @@ _WHOLE = re.compile(
     re.IGNORECASE,
 )
 _SHAPE_WORDS: tuple[tuple[Shape, re.Pattern[str]], ...] = (
-    ("draft", re.compile(r"笔记|草稿|篇|draft|note|post", re.I)),
+    ("draft", re.compile(r"笔记|草稿|篇|draft|note|post|idea|想法|创意", re.I)),
     ("title", re.compile(r"标题|title|headline", re.I)),
     ("term", re.compile(r"话题|标签|关键词|hashtag|\btag\b|topic|term", re.I)),
     ("creator", re.compile(r"达人|博主|kol|koc|creator|influencer|blogger|account|位|pick", re.I)),
@@ -80,6 +85,8 @@ def find_refs(text: str, names: Iterable[str] = ()) -> list[Ref]:
     for match in _NUMBERED.finditer(text):
         index = int(match.group(1) or match.group(2))
         found.append((match.start(), Ref(index=index, shape=_shape(match.group(0)))))
+    for match in _TOP.finditer(text):
+        found.append((match.start(), Ref(index=1)))
     for match in _FIRST_N.finditer(text):
         count = {"two": 2, "three": 3, "两": 2, "二": 2, "三": 3}[(match.group(1) or match.group(2)).lower()]
         found += [(match.start() + i, Ref(index=i + 1)) for i in range(count)]

@@ -163,7 +163,12 @@ def find_weeks(text: str) -> int | None:
 
 
 _DAYS = [
-    (re.compile(r"一周|7\s*天|七天|本周|这周|上周|last week|this week|7 days|past week|seven days", re.I), 7),
+    (
+        re.compile(
+            r"一周|7\s*天|七天|本周|这周|上周|last week\b|this week\b|7 days|past week|seven days", re.I
+        ),
+        7,
+    ),
     (re.compile(r"两周|半个月|14\s*天|two weeks|2 weeks|fortnight", re.I), 14),
     (re.compile(r"三个月|季度|90\s*天|quarter|3 months|three months", re.I), 90),
     (re.compile(r"两个月|60\s*天|two months|2 months", re.I), 60),
@@ -311,7 +316,8 @@ _STOP_ZH = (
 产品 商品 单品 品牌 新品 上新 首发 上市 转化 带货 卖货 销量 曝光 声量 引流 拉新 完整 详细 具体 最近 近期 现在 目前
 头部 腰部 初级 尾部 大v 小博主 女性 女生 男性 男生 用户 人群 受众 粉丝 一二线 一线 二线 下沉 城市 左右 大概 以内 万 元 块
 最好 适合 合适 靠谱 优质 好的 不错 高质量 便宜 一起 上 中 里 月 周 天 年 季度 期间 这段 时间 之前 之后 下周 下个月
-风格 方向 类型 东西 玩法 啥 什么样 变化 情况 场景 天猫 淘宝 京东 抖音 快手 微博 微信 电商 这块 这个词 这类 整体 竞品 竞对 同行 主推 主打 达人矩阵 达人名单 这波 那波 蹭 蹭一下 借势 去掉 拿掉 只要 只 不要 不用 别 不 换成 改成 换 改 变成 那 再来 投 投了 合作过 用了 更 更加 一些些 多 少 按 按照 照 基于
+风格 方向 类型 东西 玩法 啥 什么样 变化 情况 为主 主要 单独 老板 老板说 等下 等等 这组 组人 这批 这些人 那批
+打错 打错了 刚才 来着 就这些 场景 天猫 淘宝 京东 抖音 快手 微博 微信 电商 这块 这个词 这类 整体 竞品 竞对 同行 主推 主打 达人矩阵 达人名单 这波 那波 蹭 蹭一下 借势 去掉 拿掉 只要 只 不要 不用 别 不 换成 改成 换 改 变成 那 再来 投 投了 合作过 用了 更 更加 一些些 多 少 按 按照 照 基于
 根据 同样 一样 其他 别的 另外 还 呢 哪 谁 时候 怎样 行 好 好吗 可以吗 行吗 对吧 是不是 有没有 顺便 另外 然后 所以 因为 但是
 """
     + """
@@ -331,7 +337,8 @@ product products brand brands new launch launching promote promoting promotion s
 seeding advertise advertising awareness sales conversion reach go-to-market gtm
 mid-tier mid head junior micro nano top tier tiers women woman men man female male girls guys audience people users
 fans followers young gen z city cities next month week weeks months days quarter year full complete whole detailed
-please thanks hi hello ok okay now then also some good great nice best right
+please thanks hi hello ok okay now then also some good great nice best right conversion conversions
+thinking local opening real actual actually scrap quick proper basically kind names name person people
 what how why when where which who whom whose turn into say said again still thing things stuff something anything
 everything it there here yes no not dont don't pls kinda sort type kind way ways idea ideas even well too back up
 down out over off first second third fourth fifth last one two three four five six seven eight nine ten dozen
@@ -384,7 +391,7 @@ _REQUEST_PHRASE = re.compile(
     r"改一[版下遍稿]|改成|改写|重写|润色|优化一下|调整一下|"
     r"(?:写|做|出|配|找|弄|搞|来|挑|选|列)一?[篇个份套组条版些](?![\u4e00-\u9fff]{0,1}(?:月|天|周|小时))|"
     r"今年|明年|去年|秋冬|春夏|夏季|冬季|春季|秋季|下个月|下月|这个月|年底|年初|"
-    r"近\s*\d+\s*[天周月]|近[一两三]?(?:周|个月)|最近|近期|[看查]近"
+    r"近\s*\d+\s*[天周月]|近[一两三]?(?:周|个月)|最近|近期|[看查]近|[挺很好超爆]火了?|火了|新出了?"
 )
 _CN_MONEY = re.compile(
     r"[一两二三四五六七八九十]{1,3}(?:万|千)[一二三四五六七八九]?(?:元|块)?|[一两二三四五六七八九十百]{1,3}\s*[个位名篇条家款周天](?:左右)?"
@@ -408,10 +415,11 @@ def _strip_slot_words(text: str) -> str:
 # Where Chinese requests name their product: 给X写, 为X找, 主推X, 我们是做X的, X的方案 ...
 _ZH_CUES = (
     re.compile(
-        r"(?:给|为|帮|替)(?!我|你|他|她|咱)(?P<x>[^，,。;；!！?？\s]{2,14}?)(?:写|找|配|做|出|推|种草|起|想|搭|挑)"
+        r"(?:给|为|帮|替)(?:我们|我)?(?!我|你|他|她|咱)(?P<x>[^，,。;；!！?？\s]{2,14}?)(?:写|找|配|做|出|推|种草|起|想|搭|挑)"
     ),
     re.compile(
-        r"(?:主推|主打|推广|推|卖|上新|新品|我们(?:是)?做|做的是|我们的|我家)(?P<x>[^，,。;；!！?？\s的]{2,14})"
+        r"(?:主推|主打|推广|推|卖|上新|新品|新款|新出了?(?:个|一款|款)?|一款|这款|我们(?:是)?做|做的是|是做|我们的|我家)"
+        r"(?P<x>[^，,。;；!！?？\s的]{2,14})"
     ),
     re.compile(
         r"(?P<x>[^，,。;；!！?？\s]{2,14}?)的?(?:推广|种草|投放|营销|上新|新品)?(?:方案|笔记|标题|文案|campaign)"
@@ -431,13 +439,19 @@ def find_product(text: str, lex: Lexicon) -> str | None:
         for match in pattern.finditer(_QUOTED.sub(" ", text)):
             for run in _content_runs(_strip_slot_words(match.group("x"))):
                 cued.add(_joined(run))
-    candidates: list[tuple[int, int, int, int, str]] = []  # (cue, not a creator kind, known, -position, text)
+    candidates: list[tuple[int, ...] | tuple[int, int, int, int, int, str]] = []
+    for candidate in cued:  # what a request names, as it names it
+        candidates.append(
+            (1, 1, int(not _is_category_keyword(candidate)), 1, _known_length(candidate, lex), 0, candidate)
+        )
     for position, clause in enumerate(_CLAUSE.split(_strip_slot_words(text))):
         if not re.search(r"[\u4e00-\u9fff]", clause):
             continue
         for run in _content_runs(clause):
             candidate = _joined(run)
-            is_cued = any(c in candidate or candidate in c for c in cued)
+            is_cued = any(candidate in c for c in cued)
+            # "美食博主", "户外达人" say what kind of creator, not what is sold; "我们是做女装的 …… 新品大衣": a
+            # category's word is the business, the thing named beside it the product.
             describes_creators = bool(
                 re.search(re.escape(run[-1]) + r"\s*(?:达人|博主|红人|kol|koc)", clause, re.I)
             )
@@ -445,6 +459,8 @@ def find_product(text: str, lex: Lexicon) -> str | None:
                 (
                     int(is_cued),
                     int(not describes_creators),
+                    int(not _is_category_keyword(candidate)),
+                    0,
                     _known_length(candidate, lex),
                     -position,
                     candidate,
@@ -456,15 +472,18 @@ def find_product(text: str, lex: Lexicon) -> str | None:
         if 2 <= len(c[-1]) <= 20
         and not c[-1].isdigit()
         and not _is_category_word(c[-1])
-        and not _only_stop(c[-1])
+        and not _only_stop(c[-1])  # type: ignore[arg-type]
     ]
     if not usable:
         return None
-    return max(usable, key=lambda c: c[:4])[-1]
+    return str(max(usable, key=lambda c: c[:6])[-1])
 
 
 def _only_stop(candidate: str) -> bool:
-    """Made of request words only ("达人矩阵", "推广方案"), however jieba cut it."""
+    """Made of request words only ("达人矩阵", "推广方案"), however jieba cut it. Chinese only: English words
+    are whole words ("ai" is not "a" + "i")."""
+    if not re.search(r"[\u4e00-\u9fff]", candidate):
+        return candidate.lower() in _STOP_WORDS
     text = candidate.lower().replace(" ", "")
     reachable = [True] + [False] * len(text)
     for end in range(1, len(text) + 1):
@@ -475,8 +494,13 @@ def _only_stop(candidate: str) -> bool:
 
 
 def _joined(run: list[str]) -> str:
-    joined = "".join(run) if all(re.search(r"[\u4e00-\u9fff]", w) for w in run) else " ".join(run)
-    return joined.strip(" -_·")
+    """Words back into a name: no space next to a Chinese character ("AI眼镜"), a space between Latin words."""
+    out = ""
+    for word in run:
+        if out and re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", word):
+            out += " "
+        out += word
+    return out.strip(" -_·")
 
 
 def _known_length(candidate: str, lex: Lexicon) -> int:
@@ -505,8 +529,13 @@ def _content_runs(clause: str) -> list[list[str]]:
 
 _EN_CUE = re.compile(
     r"\b(?:for|launch(?:ing)?|promot(?:e|ing)|sell(?:ing)?|market(?:ing)?|advertis(?:e|ing)|seed(?:ing)?|"
-    r"about|selling|called|named)\s+((?:[\w'’&+.-]+\s*){1,6})",
+    r"about|around|selling|called|named|new|make|makes|making|do|doing|run|running|our|my|we're an?|we are an?)\s+"
+    r"((?:[\w'’&+-]+[ \t]*){1,6})",
     re.IGNORECASE,
+)
+# The same cues read from every position, so "marketing team for a retro camera" also yields "a retro camera".
+_EN_CUE_OVERLAPPING = re.compile(
+    r"(?=\b(?:for|our|new|sell|selling|launch(?:ing)?|make|makes)\s+((?:[\w'’&+.-]+\s*){1,6}))", re.I
 )
 _EN_STOP_AFTER = re.compile(
     r"\s+(?:for|to|in|with|on|among|budget|targeting|aimed|next|this|that|who|which|around|under|within|at|by|"
@@ -516,12 +545,15 @@ _EN_STOP_AFTER = re.compile(
 
 
 def _english_product(text: str, lex: Lexicon) -> str | None:
+    """English names its product after "for", "our", "new", "we sell" ...; other runs of words count only when
+    they hold a word the data or the category lexicon knows (English has no segmenter to tell nouns)."""
     if re.search(r"[\u4e00-\u9fff]", _QUOTED.sub("", text)):
         return None
-    cleaned = _strip_slot_words(text)
+    cleaned = re.sub(r"(?<=\w)['’]s\b", "", _strip_slot_words(text))  # possessives: "GEWU's bags"
     candidates: list[tuple[int, int, int, str]] = []  # (cue, known length, words, candidate)
     for cue, phrases in (
         (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE.finditer(cleaned)]),
+        (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE_OVERLAPPING.finditer(cleaned)]),
         (0, [" ".join(run) for run in _english_runs(cleaned)]),
     ):
         for phrase in phrases:
@@ -535,7 +567,16 @@ def _english_product(text: str, lex: Lexicon) -> str | None:
             candidate = " ".join(words)
             if _is_category_word(candidate):
                 continue
-            candidates.append((cue, _known_length(candidate.lower(), lex), len(words), candidate))
+            known = _known_length(candidate.lower(), lex) + sum(
+                len(w) for w in words if _is_category_keyword(w) or _is_category_keyword(w.rstrip("s"))
+            )
+            # Telegraphic briefs name the product first: "smart jump rope, need kocs, 15k".
+            leads = (
+                not cue and cleaned.lower().lstrip(" ,.!?-").startswith(candidate.lower()) and len(words) <= 4
+            )
+            if not cue and not known and not leads:
+                continue
+            candidates.append((cue, known, len(words), candidate))
     if not candidates:
         return None
     return max(candidates, key=lambda c: c[:3])[3]
@@ -619,8 +660,16 @@ def _is_category_word(term: str) -> bool:
     return any(lowered in (c.zh, c.en.lower(), c.slug) for c in categories().values())
 
 
+_COMPARING = re.compile(
+    r"哪个|哪一个|哪种|谁更|对比|比较|相比|\bvs\.?\b|versus|which (?:one|is)|compare|bigger|hotter|better",
+    re.I,
+)
+
+
 def find_topics(text: str, lex: Lexicon) -> list[str]:
     """Two topics compared: '露营和徒步哪个更火', 'glamping vs hiking'."""
+    if not _COMPARING.search(text):
+        return []
     match = re.search(
         r"([^\s，,。？?和跟与还是]{2,12})\s*(?:和|跟|与|还是|vs\.?|versus|or|and|对比|比)\s*([^\s，,。？?]{2,12}?)(?:哪个|谁|which|相比|比较|更|$|[，,。？?\s])",
         text,
@@ -646,13 +695,8 @@ def extract(
     product = find_product(lex.without_brands(text) if brand else text, lex)
     if product and _is_category_word(product):
         product = None  # "护肤" names the category, not a product
-    if brand and (
-        product is None
-        or re.search(
-            rf"(?:我们是|我们|我家|we are|we're|this is)\s*{re.escape(brand.split()[0])}", text, re.I
-        )
-    ):
-        product = brand.split()[0]  # "我们是山隐咖啡": the brand is what is being marketed
+    if brand and product is None:
+        product = brand.split()[0]  # "我们是山隐咖啡，……": the brand is what is being marketed
     tone = find_tone(text)
     return Slots(
         product=product,
