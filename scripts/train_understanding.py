@@ -43,9 +43,32 @@ OUT = ROOT / "bot" / "resources" / MODEL_FILE
 GRID = {"embedding": (1.0, 2.0, 3.0), "ngrams": (0.5, 1.0), "marks": (0.5,), "C": (16.0, 64.0)}
 
 
+# Placeholders of the tuning conversations, filled with names of the right kind (the classifier reads the words
+# around them; any creator's name, title or topic will do).
+PLACEHOLDERS = {"pick": "爱吃可乐", "draft": "露营灯用了28天｜真实感受", "title": "选防晒前先看这3点", "rising": "以油养肤"}
+
+
 def load(path: Path) -> tuple[list[str], list[str]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r["text"] for r in rows], [r["act"] for r in rows]
+
+
+def conversation_messages() -> tuple[list[str], list[str]]:
+    """The tuning conversations' turns with one right act: messages as people type them mid-conversation."""
+    import re
+
+    texts, acts = [], []
+    for line in DIALOGUES.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        for turn in json.loads(line)["turns"]:
+            act = turn["expect"]["act"]
+            if isinstance(act, list):
+                continue
+            text = re.sub(r"\{(pick|draft|title|rising)\d+\}", lambda m: PLACEHOLDERS[m.group(1)], turn["user"])
+            texts.append(text)
+            acts.append(act)
+    return texts, acts
 
 
 def dialogue_turns() -> list[tuple[int, str, str, list[str]]]:
@@ -117,6 +140,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     texts, labels = load(TRAIN)
+    extra_texts, extra_labels = conversation_messages()
+    texts, labels = texts + extra_texts, labels + extra_labels
+    print(f"{len(texts) - len(extra_texts)} labelled messages and {len(extra_texts)} conversation turns")
     embed = Embedder()
     vectors = np.stack([embed(text) for text in texts])
     mean = vectors.mean(axis=0)

@@ -317,7 +317,7 @@ _STOP_ZH = (
 头部 腰部 初级 尾部 大v 小博主 女性 女生 男性 男生 用户 人群 受众 粉丝 一二线 一线 二线 下沉 城市 左右 大概 以内 万 元 块
 最好 适合 合适 靠谱 优质 好的 不错 高质量 便宜 一起 上 中 里 月 周 天 年 季度 期间 这段 时间 之前 之后 下周 下个月
 风格 方向 类型 东西 玩法 啥 什么样 变化 情况 为主 主要 单独 老板 老板说 等下 等等 这组 组人 这批 这些人 那批
-打错 打错了 刚才 来着 就这些 场景 天猫 淘宝 京东 抖音 快手 微博 微信 电商 这块 这个词 这类 整体 竞品 竞对 同行 主推 主打 达人矩阵 达人名单 这波 那波 蹭 蹭一下 借势 去掉 拿掉 只要 只 不要 不用 别 不 换成 改成 换 改 变成 那 再来 投 投了 合作过 用了 更 更加 一些些 多 少 按 按照 照 基于
+打错 打错了 刚才 来着 就这些 场景 天猫 淘宝 京东 抖音 快手 微博 微信 电商 这块 这个词 这类 整体 面向 针对 竞品 竞对 同行 主推 主打 达人矩阵 达人名单 这波 那波 蹭 蹭一下 借势 去掉 拿掉 只要 只 不要 不用 别 不 换成 改成 换 改 变成 那 再来 投 投了 合作过 用了 更 更加 一些些 多 少 按 按照 照 基于
 根据 同样 一样 其他 别的 另外 还 呢 哪 谁 时候 怎样 行 好 好吗 可以吗 行吗 对吧 是不是 有没有 顺便 另外 然后 所以 因为 但是
 """
     + """
@@ -413,17 +413,29 @@ def _strip_slot_words(text: str) -> str:
 
 
 # Where Chinese requests name their product: 给X写, 为X找, 主推X, 我们是做X的, X的方案 ...
+# Where Chinese requests name their product, strongest first: 给X写, 新出了一款X, 主推X, X的方案 name what is
+# sold; 做X的, 我们是做X describe the business ("我们是做女装的 …… 新品大衣": the product is 大衣).
 _ZH_CUES = (
-    re.compile(
-        r"(?:给|为|帮|替)(?:我们|我)?(?!我|你|他|她|咱)(?P<x>[^，,。;；!！?？\s]{2,14}?)(?:写|找|配|做|出|推|种草|起|想|搭|挑)"
+    (
+        2,
+        re.compile(
+            r"(?:给|为|帮|替)(?:我们的?|我的?)?(?!我|你|他|她|咱)(?P<x>[^，,。;；!！?？\s]{2,14}?)(?:写|找|配|做|出|推|种草|起|想|搭|挑)"
+        ),
     ),
-    re.compile(
-        r"(?:主推|主打|推广|推|卖|上新|新品|新款|新出了?(?:个|一款|款)?|一款|这款|我们(?:是)?做|做的是|是做|我们的|我家)"
-        r"(?P<x>[^，,。;；!！?？\s的]{2,14})"
+    (
+        2,
+        re.compile(
+            r"(?:主推|主打|推广|推|卖|上新|新品|新款|新出了?(?:个|一款|款)?|一款|这款|做的是|我们的|我家)"
+            r"(?P<x>[^，,。;；!！?？\s的找写配出推挑]{2,14})"
+        ),
     ),
-    re.compile(
-        r"(?P<x>[^，,。;；!！?？\s]{2,14}?)的?(?:推广|种草|投放|营销|上新|新品)?(?:方案|笔记|标题|文案|campaign)"
+    (
+        2,
+        re.compile(
+            r"(?P<x>[^，,。;；!！?？\s]{2,14}?)的?(?:推广|种草|投放|营销|上新|新品)?(?:方案|笔记|标题|文案|campaign)"
+        ),
     ),
+    (1, re.compile(r"(?:我们(?:是)?做|是做|(?:^|[，,。\s])做)(?P<x>[^，,。;；!！?？\s的]{2,10})的?")),
 )
 
 
@@ -434,15 +446,26 @@ def find_product(text: str, lex: Lexicon) -> str | None:
     english = _english_product(text, lex)
     if english:
         return english
-    cued: set[str] = set()
-    for pattern in _ZH_CUES:
+    cued: dict[str, tuple[int, int]] = {}  # what a request names -> (cue strength, where)
+    for strength, pattern in _ZH_CUES:
         for match in pattern.finditer(_QUOTED.sub(" ", text)):
             for run in _content_runs(_strip_slot_words(match.group("x"))):
-                cued.add(_joined(run))
+                name = _joined(run)
+                if strength > cued.get(name, (0, 0))[0]:
+                    cued[name] = (strength, match.start("x"))
     candidates: list[tuple[int, ...] | tuple[int, int, int, int, int, str]] = []
-    for candidate in cued:  # what a request names, as it names it
+    for candidate, (strength, at) in cued.items():  # named by a cue, as named; the strongest, then the first
+        describes = bool(re.search(re.escape(candidate) + r"\s*(?:达人|博主|红人|kol|koc)", text, re.I))
         candidates.append(
-            (1, 1, int(not _is_category_keyword(candidate)), 1, _known_length(candidate, lex), 0, candidate)
+            (
+                strength,
+                int(not describes),
+                1,
+                -at,
+                _known_length(candidate, lex),
+                0,
+                candidate,
+            )
         )
     for position, clause in enumerate(_CLAUSE.split(_strip_slot_words(text))):
         if not re.search(r"[\u4e00-\u9fff]", clause):
@@ -459,8 +482,8 @@ def find_product(text: str, lex: Lexicon) -> str | None:
                 (
                     int(is_cued),
                     int(not describes_creators),
-                    int(not _is_category_keyword(candidate)),
-                    0,
+                    1,
+                    -(10**6),  # below a candidate a cue names itself
                     _known_length(candidate, lex),
                     -position,
                     candidate,
@@ -477,6 +500,15 @@ def find_product(text: str, lex: Lexicon) -> str | None:
     if not usable:
         return None
     return str(max(usable, key=lambda c: c[:6])[-1])
+
+
+def _named_by_cue(product: str, text: str) -> bool:
+    return any(
+        product in m.group("x")
+        for strength, pattern in _ZH_CUES
+        if strength > 1
+        for m in pattern.finditer(text)
+    ) or any(product.lower() in m.group(1).lower() for m in _EN_CUE.finditer(text))
 
 
 def _only_stop(candidate: str) -> bool:
@@ -695,8 +727,13 @@ def extract(
     product = find_product(lex.without_brands(text) if brand else text, lex)
     if product and _is_category_word(product):
         product = None  # "护肤" names the category, not a product
-    if brand and product is None:
-        product = brand.split()[0]  # "我们是山隐咖啡，……": the brand is what is being marketed
+    introduced = brand and re.search(
+        rf"(?:我们是|我们|我家|这边是|we are|we're|i'm at|this is)\s*{re.escape(brand.split()[0])}",
+        text,
+        re.I,
+    )
+    if brand and (product is None or (introduced and not _named_by_cue(product, text))):
+        product = brand.split()[0]  # "我们是山隐咖啡，想蹭下面包探店": the brand is what is being marketed
     tone = find_tone(text)
     return Slots(
         product=product,
