@@ -45,7 +45,12 @@ GRID = {"embedding": (1.0, 2.0, 3.0), "ngrams": (0.5, 1.0), "marks": (0.5,), "C"
 
 # Placeholders of the tuning conversations, filled with names of the right kind (the classifier reads the words
 # around them; any creator's name, title or topic will do).
-PLACEHOLDERS = {"pick": "爱吃可乐", "draft": "露营灯用了28天｜真实感受", "title": "选防晒前先看这3点", "rising": "以油养肤"}
+PLACEHOLDERS = {
+    "pick": "爱吃可乐",
+    "draft": "露营灯用了28天｜真实感受",
+    "title": "选防晒前先看这3点",
+    "rising": "以油养肤",
+}
 
 
 def load(path: Path) -> tuple[list[str], list[str]]:
@@ -65,7 +70,9 @@ def conversation_messages() -> tuple[list[str], list[str]]:
             act = turn["expect"]["act"]
             if isinstance(act, list):
                 continue
-            text = re.sub(r"\{(pick|draft|title|rising)\d+\}", lambda m: PLACEHOLDERS[m.group(1)], turn["user"])
+            text = re.sub(
+                r"\{(pick|draft|title|rising)\d+\}", lambda m: PLACEHOLDERS[m.group(1)], turn["user"]
+            )
             texts.append(text)
             acts.append(act)
     return texts, acts

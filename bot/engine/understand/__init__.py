@@ -142,6 +142,12 @@ class Understander:
         last = state.last()
         if turn.act == "trends" and len(slots.topics) >= 2:
             return turn.model_copy(update={"act": "compare"})  # "开放式耳机和降噪耳机哪个热度高"
+        if turn.act == "restate" and last is not None and last.kind in ("edit", "copy"):
+            # "再翻成英文" after a rewrite or titles: the copy itself in the other language.
+            to_lang = slots.to_lang or ("en" if (state.lang or "zh") == "zh" else "zh")
+            return turn.model_copy(
+                update={"act": "edit", "slots": slots.model_copy(update={"to_lang": to_lang})}
+            )
         if turn.act == "check" and slots.tone:
             return turn.model_copy(update={"act": "edit"})  # "make this sound more casual: '...'" rewrites it
         creators_shown = _creators_shown(state)

@@ -22,7 +22,7 @@ _UNITS = {
 }
 _AMOUNT = re.compile(
     r"(?P<cur>[¥￥$]|usd|us\$|rmb|cny)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:个(?=\s*(?:万|w|千|k)))?\s*"
     r"(?P<unit>百万|万|千|亿|million|mn(?![a-z])|w(?![a-z])|k(?![a-z])|m(?![a-z]))?\s*"
     r"(?P<tail>元|块|rmb|cny|yuan|usd|dollars?|美元|美金)?",
     re.IGNORECASE,

@@ -104,6 +104,9 @@ def find_tiers(text: str) -> list[Tier]:
     those; '头部去掉，只要腰部和初级' -> [mid, junior]."""
     wanted: list[Tier] = []
     excluded: list[Tier] = []
+    only = _ONLY.search(text)
+    if only:  # "头部占太多了 只要腰部初级和koc": what follows 只要 is the list
+        text = text[only.start() :]
     for tier, pattern in _TIER_WORDS:
         for match in pattern.finditer(text):
             before, after = (
@@ -177,9 +180,16 @@ _DAYS = [
 
 
 def find_days(text: str) -> int | None:
-    match = re.search(r"(?:近|过去|最近|last|past)\s*(\d{1,3})\s*(?:天|days?)", text, re.I)
-    if match and 3 <= int(match.group(1)) <= 180:
-        return int(match.group(1))
+    match = re.search(
+        r"(?:近|过去|最近|last|past)\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:天|days?)", text, re.I
+    )
+    if match:
+        from bot.engine.understand.amounts import cn_number
+
+        raw = match.group(1)
+        value = int(raw) if raw.isdigit() else cn_number(raw.replace("两", "二"))
+        if value and 3 <= value <= 180:
+            return value
     for pattern, days in _DAYS:
         if pattern.search(text):
             return days
@@ -276,8 +286,10 @@ _TONES: list[tuple[Tone, re.Pattern[str]]] = [
 
 
 def find_tone(text: str) -> Tone | None:
+    """The tone asked for, outside quoted copy ("能写‘全市最专业’吗" asks about the word, not for a tone)."""
+    bare = _QUOTED.sub(" ", text)
     for tone, pattern in _TONES:
-        if pattern.search(text):
+        if pattern.search(bare):
             return tone
     return None
 
@@ -339,6 +351,7 @@ mid-tier mid head junior micro nano top tier tiers women woman men man female ma
 fans followers young gen z city cities next month week weeks months days quarter year full complete whole detailed
 please thanks hi hello ok okay now then also some good great nice best right conversion conversions
 thinking local opening real actual actually scrap quick proper basically kind names name person people
+toddlers toddler kids kid children babies moms mums dads parents students teens seniors
 what how why when where which who whom whose turn into say said again still thing things stuff something anything
 everything it there here yes no not dont don't pls kinda sort type kind way ways idea ideas even well too back up
 down out over off first second third fourth fifth last one two three four five six seven eight nine ten dozen
@@ -440,12 +453,24 @@ _ZH_CUES = (
 
 
 def find_product(text: str, lex: Lexicon) -> str | None:
+    found = read_product(text, lex)
+    return found[0] if found else None
+
+
+def read_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
     """The product or topic a message names, as the user wrote it. Where a request names it ("给蛋白粉写",
     "for our oak side table") beats any other content words; words that only say what kind of creator
     ("美食博主", "户外达人") come last; among the rest, words the data knows win."""
     english = _english_product(text, lex)
     if english:
         return english
+    correction = re.search(
+        r"(?:不对|错了|打错了?)?[，,\s]*是\s*(?P<right>[^，,。\s]{2,14}?)\s*[，,]?\s*不是", text
+    )
+    if correction:  # "不对 是自发热猫窝 不是普通猫窝"
+        runs = _content_runs(_strip_slot_words(correction.group("right")))
+        if runs:
+            return _joined(runs[0]), True
     cued: dict[str, tuple[int, int]] = {}  # what a request names -> (cue strength, where)
     for strength, pattern in _ZH_CUES:
         for match in pattern.finditer(_QUOTED.sub(" ", text)):
@@ -492,14 +517,28 @@ def find_product(text: str, lex: Lexicon) -> str | None:
     usable = [
         c
         for c in candidates
-        if 2 <= len(c[-1]) <= 20
+        if not _a_topic(str(c[-1]), text)
+        and 2 <= len(c[-1]) <= 20
         and not c[-1].isdigit()
         and not _is_category_word(c[-1])
         and not _only_stop(c[-1])  # type: ignore[arg-type]
     ]
     if not usable:
         return None
-    return str(max(usable, key=lambda c: c[:6])[-1])
+    best = max(usable, key=lambda c: c[:6])
+    return str(best[-1]), bool(best[0]) or int(best[4]) > 0  # named by a cue, or a word the data knows
+
+
+_TOPIC_AFTER = re.compile(r"^\s*(?:这波|那波|的?热度|的?势|的?风|的?趋势|的?话题|这个(?:词|话题|方向)|这股)")
+_TOPIC_BEFORE = re.compile(r"(?:蹭|借|赶|追|跟)(?:一?下|着)?\s*$")
+
+
+def _a_topic(candidate: str, text: str) -> bool:
+    """A trend being ridden, not a product: "想蹭下面包探店这波", "借山系穿搭的势"."""
+    at = text.find(candidate)
+    return at >= 0 and bool(
+        _TOPIC_AFTER.match(text, at + len(candidate)) or _TOPIC_BEFORE.search(text[max(0, at - 4) : at])
+    )
 
 
 def _named_by_cue(product: str, text: str) -> bool:
@@ -565,6 +604,12 @@ _EN_CUE = re.compile(
     r"((?:[\w'’&+-]+[ \t]*){1,6})",
     re.IGNORECASE,
 )
+# Where English names what is sold, stronger than "for X" or "about X": "we sell X", "our X", "it's a X".
+_EN_STRONG_CUE = re.compile(
+    r"(?=\b(?:we sell|we make|we're launching|launching|launch|selling|our new|our|it's an?|it is an?|called|"
+    r"we're an?|we are an?|brand new)\s+((?:[\w'’&+-]+[ \t]*){1,6}))",
+    re.IGNORECASE,
+)
 # The same cues read from every position, so "marketing team for a retro camera" also yields "a retro camera".
 _EN_CUE_OVERLAPPING = re.compile(
     r"(?=\b(?:for|our|new|sell|selling|launch(?:ing)?|make|makes)\s+((?:[\w'’&+.-]+\s*){1,6}))", re.I
@@ -576,14 +621,18 @@ _EN_STOP_AFTER = re.compile(
 )
 
 
-def _english_product(text: str, lex: Lexicon) -> str | None:
+def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
     """English names its product after "for", "our", "new", "we sell" ...; other runs of words count only when
     they hold a word the data or the category lexicon knows (English has no segmenter to tell nouns)."""
     if re.search(r"[\u4e00-\u9fff]", _QUOTED.sub("", text)):
         return None
-    cleaned = re.sub(r"(?<=\w)['’]s\b", "", _strip_slot_words(text))  # possessives: "GEWU's bags"
+    # Possessives go ("GEWU's bags"), except those that say who a product is for ("men's sunscreen").
+    cleaned = re.sub(
+        r"\b(?!(?:men|women|kid|baby|pet)['’]s\b)(\w+)['’]s\b", r"\1", _strip_slot_words(text), flags=re.I
+    )
     candidates: list[tuple[int, int, int, str]] = []  # (cue, known length, words, candidate)
     for cue, phrases in (
+        (2, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_STRONG_CUE.finditer(cleaned)]),
         (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE.finditer(cleaned)]),
         (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE_OVERLAPPING.finditer(cleaned)]),
         (0, [" ".join(run) for run in _english_runs(cleaned)]),
@@ -611,7 +660,8 @@ def _english_product(text: str, lex: Lexicon) -> str | None:
             candidates.append((cue, known, len(words), candidate))
     if not candidates:
         return None
-    return max(candidates, key=lambda c: c[:3])[3]
+    best = max(candidates, key=lambda c: c[:3])
+    return best[3], bool(best[0]) or best[1] > 0
 
 
 def _english_runs(text: str) -> list[list[str]]:
@@ -724,7 +774,8 @@ def extract(
     budget = find_budget(text, usd_rate)
     brand = lex.brand_in(text)
     # A brand is its own slot: "汪小乐狗零食" is the product 狗零食 of the brand 汪小乐.
-    product = find_product(lex.without_brands(text) if brand else text, lex)
+    found = read_product(lex.without_brands(text) if brand else text, lex)
+    product, named = found if found else (None, False)
     if product and _is_category_word(product):
         product = None  # "护肤" names the category, not a product
     introduced = brand and re.search(
@@ -733,10 +784,11 @@ def extract(
         re.I,
     )
     if brand and (product is None or (introduced and not _named_by_cue(product, text))):
-        product = brand.split()[0]  # "我们是山隐咖啡，想蹭下面包探店": the brand is what is being marketed
+        product, named = brand.split()[0], True  # "我们是山隐咖啡，想蹭下面包探店": the brand is marketed
     tone = find_tone(text)
     return Slots(
         product=product,
+        product_named=bool(product) and named,
         brand=brand,
         category=_named_category(text)
         or lex.brand_category(brand)

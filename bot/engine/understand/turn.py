@@ -49,6 +49,7 @@ class Slots(BaseModel):
     """What a message says, as typed values. None (or empty) means the message did not say it."""
 
     product: str | None = None
+    product_named: bool = False  # named where requests name products, or a word the data knows (else a guess)
     brand: str | None = None
     category: str | None = None
     goal: Goal | None = None
