@@ -514,6 +514,9 @@ def eval_dialogue(
     tuning: Annotated[
         bool, typer.Option("--tuning", help="Score the tuning set instead of the held-back one.")
     ] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Score the set written last, held back from all tuning.")
+    ] = False,
     only: Annotated[
         str | None, typer.Option("--only", help="Only the conversations whose id starts so.")
     ] = None,
@@ -523,11 +526,11 @@ def eval_dialogue(
     """Multi-turn conversations, turn by turn: act, tool and arguments, names, language, length."""
     from bot.engine.offline import OfflineEngine
     from bot.engine.state import StateStore
-    from bot.eval.dialogue import HOLDOUT, TUNING, evaluate, knowledge_folder, load
+    from bot.eval.dialogue import FRESH, HOLDOUT, TUNING, evaluate, knowledge_folder, load
     from bot.store.knowledge_base import KnowledgeBase
     from bot.tools.context import ToolContext
 
-    name = TUNING if tuning else HOLDOUT
+    name = TUNING if tuning else FRESH if fresh else HOLDOUT
     conversations = [c for c in load(name) if not only or c.id.startswith(only)]
     base = settings()
     engines: dict[str, OfflineEngine] = {}

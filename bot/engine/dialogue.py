@@ -270,17 +270,20 @@ class Dialogue:
         product = brief.product or slots.topic
         if not (product or brief.category):
             return self._ask(turn, state, "product", "ask.product_copy")
-        lang = slots.to_lang or turn.lang
         query = CopyQuery(
             kind=slots.kind or "titles",
             product=product,
             category=brief.category,
             n=slots.n or 5,
             tone=slots.tone or "plain",
-            lang=lang,
+            lang=slots.to_lang or turn.lang,
         )
-        result, call = self._run("write_copy", query)
         state.brief = brief
+        return self._show_copy(query, turn, state)
+
+    def _show_copy(self, query: CopyQuery, turn: Turn, state: DialogueState) -> Reply:
+        lang = query.lang
+        result, call = self._run("write_copy", query)
         state.remember(CopyShown(query=query, result=result, shown=len(result.pieces)))
         state.last_view = "copy"
         return self._reply(
@@ -554,18 +557,27 @@ class Dialogue:
         if record is None:
             return self._reply(t("explain.unknown_creator", lang, name=name), turn)
         category = category_label(record.categories[0] if record.categories else None, lang) or "-"
-        answer = t(
-            "explain.not_picked", lang, name=name, category=category, fans=render.fans(record.fans, lang)
-        )
-        if plan is not None and plan.brief.category and plan.brief.category not in record.categories:
-            answer += " " + t(
-                "explain.other_category", lang, category=category_label(plan.brief.category, lang)
+        parts = []
+        if plan is not None:  # with no list shown yet, the profile is the whole answer
+            parts.append(
+                t(
+                    "explain.not_picked",
+                    lang,
+                    name=name,
+                    category=category,
+                    fans=render.fans(record.fans, lang),
+                )
             )
-        elif plan is not None:
-            answer += " " + t("explain.lower_score", lang)
+            if plan.brief.category and plan.brief.category not in record.categories:
+                parts[0] += " " + t(
+                    "explain.other_category", lang, category=category_label(plan.brief.category, lang)
+                )
+            else:
+                parts[0] += " " + t("explain.lower_score", lang)
         card = profile(self.ctx, record.influencer_id)
         if card is not None:
-            answer += "\n\n" + render.pick_card(card, None, lang)
+            parts.append(render.pick_card(card, None, lang))
+        answer = "\n\n".join(parts) or t("explain.unknown_creator", lang, name=name)
         return self._reply(
             answer, turn, sources=[Source(doc_id=record.influencer_id, kind="influencer", title=name)]
         )
@@ -692,6 +704,8 @@ class Dialogue:
             return self._nothing_shown(turn, state)
         view = state.last_view or ""
         replay = previous.model_copy(update={"lang": lang})
+        if previous.slots.to_lang:  # the language asked for before gives way to the one asked for now
+            replay.slots = previous.slots.model_copy(update={"to_lang": lang})
         if previous.act == "more" and ":" in view:
             kind, _, start = view.partition(":")
             last = state.last(kind)  # type: ignore[arg-type]
@@ -776,6 +790,15 @@ class Dialogue:
         slots = turn.slots
         lang = turn.lang
         ref = turn.refs[0] if turn.refs else None
+        last = state.last()
+        if (
+            isinstance(last, CopyShown)
+            and slots.to_lang
+            and slots.to_lang != last.query.lang
+            and not (slots.tone or slots.copy_text or (ref and ref.index))
+        ):
+            # "再翻成英文" after a list of titles: the whole list, written again in that language.
+            return self._show_copy(last.query.model_copy(update={"lang": slots.to_lang}), turn, state)
         if slots.copy_text and not ref:
             origin, piece, where = "user", NoteDraft(pillar="edit", title="", body=slots.copy_text), "user"
             copy_lang = _copy_lang(slots.copy_text)

@@ -24,6 +24,8 @@ from bot.engine.state import CampaignShown, CopyShown, CreatorsShown, DialogueSt
 DIGEST_CHARS = 1500
 TUNING = "dialogues.jsonl"
 HOLDOUT = "dialogues_holdout.jsonl"
+# Written last, by two more helpers from the same brief, and only ever scored once the work was done.
+FRESH = "dialogues_fresh.jsonl"
 
 
 class Expect(BaseModel):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.engine.understand.classifier import ActClassifier
 from bot.engine.understand.lexicon import Lexicon, category_by_neighbours, lexicon
 from bot.engine.understand.references import find_refs
-from bot.engine.understand.slots import extract
+from bot.engine.understand.slots import extract, named_category
 from bot.engine.understand.turn import FOLLOW_UPS, REQUESTS, Act, Ref, Slots, Turn
 from bot.i18n import Lang, detect
 from bot.tools.context import ToolContext
@@ -24,6 +24,9 @@ _NEUTRAL = re.compile(
     r"(?i)(?:ok(?:ay)?|k+|yes|yep|yeah|no|nope|lol|haha+|thx|ty|pls|cool|nice|great|sure|got it|\+1)[\s!.~👍🙏😊]*"
 )
 _QUOTED = re.compile(r"[「“\"『‘][^「“\"『」”\"』‘’]{1,}[」”\"』’]|#\S+")
+_TRANSLATE = re.compile(
+    r"翻|译|改成|换成|写成|translat|\b(?:turn|put|rewrite|make) (?:it|them|this|these|all)", re.I
+)
 # An answer to "which product?" that is plainly something else: a rule-breaking ask, data we cannot have.
 _NOT_AN_ANSWER: tuple[Act, ...] = ("decline", "no_data")
 
@@ -62,6 +65,25 @@ def _creators_shown(state: DialogueState) -> set[str]:
     return names
 
 
+def _titles_shown(state: DialogueState) -> set[str]:
+    titles: set[str] = set()
+    for item in state.shown:
+        if item.kind == "campaign":
+            titles.update(d.title for d in item.result.drafts)
+        elif item.kind == "copy":
+            titles.update(p.title for p in item.result.pieces)
+        elif item.kind == "edit":
+            titles.add(item.piece.title)
+    return {title for title in titles if title}
+
+
+def _without(text: str, names: set[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) >= 2:
+            text = text.replace(name, " ")
+    return text
+
+
 def _shown_names(state: DialogueState) -> set[str]:
     """Names a message can point at: creators, terms and titles the chat was shown."""
     names: set[str] = set()
@@ -96,12 +118,25 @@ class Understander:
         scores = self.classify(text, last.kind if last is not None else "none")
         ranked = sorted(scores, key=lambda a: -scores[a])
         act: Act = ranked[0]  # type: ignore[assignment]
-        slots = extract(text, lex, self.ctx.settings.usd_cny_rate, self._neighbours)
+        # Names of creators and titles are not slots: "what does 跳绳的老樊 charge" asks nothing about 跳绳.
+        creators = _creators_shown(state) | _named_creators(text, lex)
+        bare = _without(text, creators | _titles_shown(state))
+        slots = extract(bare, lex, self.ctx.settings.usd_cny_rate, self._neighbours)
+        if slots.product and not slots.product_named and state.brief is not None and state.brief.product:
+            # Mid-conversation, a leftover word ("好吧 那正经点 出个完整方案") does not replace the product the
+            # brief is about: only a product named as such, or one the data knows, does.
+            slots = slots.model_copy(
+                update={
+                    "product": None,
+                    "category": named_category(text) or lex.brand_category(slots.brand),
+                    "topic": None if slots.topic == slots.product else slots.topic,
+                }
+            )
         if act == "knowledge" or act in REQUESTS:
             slots.question = text
-        if slots.to_lang and not state.forced_lang and act not in ("restate", "edit", "copywriting"):
-            lang = slots.to_lang  # "用英文回答：……": the answer in the language asked for
-        refs = find_refs(text, _shown_names(state) | _named_creators(text, lex))
+        if slots.to_lang and not state.forced_lang:
+            lang = slots.to_lang  # "用英文回答：……", "再翻成英文": the answer in the language asked for
+        refs = find_refs(text, _shown_names(state) | _named_creators(text, lex), _creators_shown(state))
         turn = Turn(
             act=act, slots=slots, refs=refs, lang=lang, text=text, confidence=scores[act], scores=scores
         )
@@ -142,22 +177,45 @@ class Understander:
         last = state.last()
         if turn.act == "trends" and len(slots.topics) >= 2:
             return turn.model_copy(update={"act": "compare"})  # "开放式耳机和降噪耳机哪个热度高"
-        if turn.act == "restate" and last is not None and last.kind in ("edit", "copy"):
+        if (
+            turn.act == "restate"
+            and last is not None
+            and last.kind in ("edit", "copy")
+            and _TRANSLATE.search(turn.text)
+        ):
             # "再翻成英文" after a rewrite or titles: the copy itself in the other language.
             to_lang = slots.to_lang or ("en" if (state.lang or "zh") == "zh" else "zh")
             return turn.model_copy(
-                update={"act": "edit", "slots": slots.model_copy(update={"to_lang": to_lang})}
+                update={
+                    "act": "edit",
+                    "slots": slots.model_copy(update={"to_lang": to_lang}),
+                    "lang": state.forced_lang or to_lang,
+                }
             )
-        if turn.act == "check" and slots.tone:
+        if turn.act == "check" and (slots.tone or slots.to_lang):
             return turn.model_copy(update={"act": "edit"})  # "make this sound more casual: '...'" rewrites it
         creators_shown = _creators_shown(state)
-        if turn.act in ("knowledge", "trends", "check") and any(
-            r.name in creators_shown for r in turn.refs if r.name
-        ):
-            # A question that names a creator or topic just shown is about that item.
-            best = max(("explain", "detail", "compare"), key=lambda a: turn.scores.get(a, 0.0))
-            named = [r for r in turn.refs if r.name in creators_shown]
+        creators = creators_shown | _named_creators(turn.text, self.lexicon())
+        named = [r for r in turn.refs if r.name in creators]
+        about_a_creator = turn.act in (
+            "knowledge",
+            "trends",
+            "check",
+            "no_data",
+            "restate",
+            "out_of_scope",
+        ) or (
+            turn.act == "refine" and not any(r.name in creators_shown for r in named)  # "X可以加进来吗"
+        )
+        if named and about_a_creator:
+            # A question that names a creator (shown, or any the data holds) is about that creator: "养猫的白露
+            # 是不是挺好的", "what does 跳绳的老樊 charge per post?".
+            best = max(("explain", "detail"), key=lambda a: turn.scores.get(a, 0.0))
             return turn.model_copy(update={"act": "compare" if len(named) >= 2 else best})
+        if turn.act == "compare" and len(turn.refs) == 1 and len(slots.topics) < 2 and not turn.refs[0].whole:
+            # One thing pointed at is not a comparison: "the one at the top, is she worth it?"
+            best = max(("explain", "detail"), key=lambda a: turn.scores.get(a, 0.0))
+            return turn.model_copy(update={"act": best})
         if (
             last is not None
             and turn.act in ("out_of_scope", "help", "greeting", "thanks")

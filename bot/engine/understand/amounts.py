@@ -33,7 +33,7 @@ _BUDGET_WORDS = re.compile(
 )
 _NOT_MONEY_AFTER = re.compile(
     r"\s*(岁|个|位|名|篇|条|天|周|月|年|%|号|人|粉|w粉|万粉|fans|followers|kols?|kocs?|creators?|influencers?|"
-    r"posts?|notes?|days?|weeks?|months?|titles?|篇笔记)",
+    r"posts?|notes?|days?|weeks?|months?|titles?|篇笔记|快充|充电|氮化镓|gan\b|pd\b|功率|瓦)",  # "65W快充" is watts
     re.IGNORECASE,
 )
 CN_DIGITS = {
@@ -114,16 +114,65 @@ def _value(match: re.Match[str], usd_rate: float) -> tuple[int | None, Literal["
     return round(number), currency
 
 
+_EN_SMALL = {
+    word: value
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    )
+}
+_EN_TENS = {
+    w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_EN_NUMBER_WORDS = re.compile(
+    r"(?<![\d.,]\s)(?<![\d.,])\b(?:(?:a|" + "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES]) + r")(?:[\s-]+(?:and[\s-]+)?|\b))+",
+    re.IGNORECASE,
+)
+
+
+def _english_number(words: str) -> int | None:
+    """'two hundred thousand' -> 200000, 'fifty k' is left to the digits' rules."""
+    total = current = 0
+    seen = False
+    for word in re.findall(r"[a-z]+", words.lower()):
+        if word in ("and", "a"):
+            current = current or (1 if word == "a" else 0)
+            continue
+        seen = True
+        if word in _EN_SMALL:
+            current += _EN_SMALL[word]
+        elif word in _EN_TENS:
+            current += _EN_TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * _EN_SCALES[word]
+            current = 0
+    return total + current if seen else None
+
+
+def _with_english_numbers(text: str) -> str:
+    """Spelled-out amounts as digits, when they reach the thousands ("two hundred thousand RMB")."""
+
+    def digits(match: re.Match[str]) -> str:
+        value = _english_number(match.group(0))
+        return f"{value} " if value is not None and value >= 1000 else match.group(0)
+
+    return _EN_NUMBER_WORDS.sub(digits, text)
+
+
 def find_budget(text: str, usd_rate: float = 7.2) -> tuple[int, Literal["CNY", "USD"]] | None:
     """The budget a sentence mentions: an amount with a currency or a 万/w/k unit, preferring one next to a
     budget word. Ages ('18-30岁'), counts ('10个达人', '20 KOLs'), fans ('10w粉') and dates are not amounts."""
+    text = _with_english_numbers(text)
     best: tuple[int, int, Literal["CNY", "USD"]] | None = None  # (priority, value, currency)
     for match in _AMOUNT.finditer(text):
         if not match.group("num"):
             continue
         unit, currency = match.group("unit"), (match.group("cur") or match.group("tail"))
         end = max(match.end(g) for g in ("num", "unit", "tail") if match.group(g))
-        if _NOT_MONEY_AFTER.match(text, end) or _NOT_MONEY_AFTER.match(text, match.end("num")):
+        counted = not unit and _NOT_MONEY_AFTER.match(text, match.end("num"))  # "20个达人", not "20个w"
+        if _NOT_MONEY_AFTER.match(text, end) or counted:
             continue
         if re.match(r"\d", text[end : end + 1]) or text[max(0, match.start() - 1) : match.start()] in (
             "-",
@@ -171,6 +220,12 @@ _COUNT_ALONE = re.compile(
 _APPROX = re.compile(
     r"(?P<num>\d{1,3}|[一两二三四五六七八九十]{1,3})\s*(?:个|位|名)\s*(?:左右|上下)", re.IGNORECASE
 )
+# "like 8 of them", "make that 12": a count said of the creators already in play.
+_OF_THEM = re.compile(
+    r"\b(\d{1,3})\s+of (?:them|those|these|'?em)\b"
+    r"|\bmake (?:that|it) (\d{1,3})\b(?!\s*(?:k|w|万|%|rmb|yuan|cny|usd|days?|weeks?|months?|titles?))",
+    re.I,
+)
 _TEN_ISH = re.compile(r"十来个|十几个|a dozen|一打")
 _SET = re.compile(
     r"一套|一组|一批|一个矩阵|一份名单|\ba (?:set|team|lineup|roster|shortlist|mix) of\b|一个达人矩阵",
@@ -178,7 +233,8 @@ _SET = re.compile(
 )
 _FEW = re.compile(
     r"(?:几个|几位|一些|一小批|少量|a few|a handful of|some)\s*[\u4e00-\u9fffA-Za-z\s-]{0,14}?"
-    + _CREATOR_WORDS,
+    + _CREATOR_WORDS
+    + r"|\ba handful\b",
     re.IGNORECASE,
 )
 _DIGIT_EN_COUNT = re.compile(
@@ -238,6 +294,11 @@ def find_count(text: str, vague: bool = True) -> int | None:
     match = _EN_COUNT.search(text)
     if match:
         return _EN_NUMBERS[match.group("word").lower()]
+    match = _OF_THEM.search(text)
+    if match:
+        value = int(match.group(1) or match.group(2))
+        if 2 <= value <= 200:
+            return value
     match = _ISH.search(text)
     if match:
         value = int(match.group(1) or match.group(2))
@@ -261,7 +322,8 @@ def find_count(text: str, vague: bool = True) -> int | None:
 def find_title_count(text: str) -> int | None:
     """'5个标题', '写三个标题', '10 titles', 'a few titles'."""
     match = re.search(
-        r"(\d{1,2}|[一两二三四五六七八九十]{1,2})\s*(?:个|条|版)?\s*(?:标题|title|titles|headlines?|options?)",
+        r"(\d{1,2}|[一两二三四五六七八九十]{1,2})\s*(?:个|条|版)?\s*(?:[A-Za-z-]+\s+|[\u4e00-\u9fff]{1,4}?)?"
+        r"(?:标题|title|titles|headlines?|options?)",
         text,
         re.I,
     )

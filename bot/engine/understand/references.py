@@ -63,9 +63,12 @@ def _shape(words: str) -> Shape | None:
     return None
 
 
-def find_refs(text: str, names: Iterable[str] = ()) -> list[Ref]:
-    """References in the order they appear: ordinals, numbers, names shown (longest name first)."""
+def find_refs(text: str, names: Iterable[str] = (), people: Iterable[str] = ()) -> list[Ref]:
+    """References in the order they appear: ordinals, numbers, names shown (longest name first), and people
+    shown called by the first word of their name alone ("put Yuki and Coco side by side")."""
     found: list[tuple[int, Ref]] = []
+    for start, name in _first_names(text, people):
+        found.append((start, Ref(name=name)))
     for match in _ZH_ORDINAL.finditer(text):
         raw = match.group(1)
         index = int(raw) if raw.isdigit() else cn_number(raw.replace("两", "二"))
@@ -111,3 +114,21 @@ def find_refs(text: str, names: Iterable[str] = ()) -> list[Ref]:
         if ref not in unique:
             unique.append(ref)
     return unique
+
+
+def _first_names(text: str, people: Iterable[str]) -> list[tuple[int, str]]:
+    """Where a name's first Latin word (three letters or more, shared with no other name) stands alone in the
+    text, while the whole name does not."""
+    by_first: dict[str, list[str]] = {}
+    for name in set(people):
+        first = re.match(r"[A-Za-z]{3,}", name)
+        if first:
+            by_first.setdefault(first.group(0).lower(), []).append(name)
+    hits: list[tuple[int, str]] = []
+    for first, owners in by_first.items():
+        if len(owners) != 1 or owners[0].lower() in text.lower():
+            continue
+        match = re.search(rf"(?<![A-Za-z]){re.escape(first)}(?![A-Za-z])", text, re.I)
+        if match:
+            hits.append((match.start(), owners[0]))
+    return hits

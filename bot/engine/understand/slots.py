@@ -23,7 +23,8 @@ from bot.resources import categories
 
 _AGE_RANGE = re.compile(r"(\d{2})\s*(?:-|~|～|到|至|to)\s*(\d{2})\s*(?:岁|years?|yo|y/o)?", re.IGNORECASE)
 _FEMALE = re.compile(
-    r"女性|女生|女孩|女士|姐妹|宝妈|妈妈|女装|女人|\bwomen'?s?\b|\bfemale\b|\bgirls?\b|\bladies\b|\bmoms?\b|\bher\b",
+    r"女性|女生|女孩|女士|姐妹|宝妈|妈妈|女装|女人|\bwomen'?s?\b|\bfemale\b|\bgirls?\b|\bladies\b|\bmoms?\b"
+    r"|\bmums?\b|\bmothers?\b|\bwives\b|\bher\b",
     re.I,
 )
 _MALE = re.compile(
@@ -94,8 +95,14 @@ _NOT_BEFORE = re.compile(
     r"(?:不要|不用|别找|别要|去掉|除了|拿掉|删掉|\bno\b|without|exclude|except|skip|drop|remove|minus|not)\s*(?:the\s+)?$",
     re.I,
 )
-_NOT_AFTER = re.compile(r"^\s*(?:的)?(?:都)?(?:去掉|不要了?|拿掉|删掉|就不要了|就算了|不用了?)")
+_NOT_AFTER = re.compile(
+    r"^\s*(?:的)?(?:都)?(?:去掉|不要了?|拿掉|删掉|就不要了|就算了|不用了?|太贵|贵了|占太多|(?:is |are )?too (?:expensive|pricey|much))",
+    re.I,
+)
 _ONLY = re.compile(r"只要|只找|只用|只留|只选|就要|only|just", re.I)
+_ONLY_BEFORE_LIST = re.compile(
+    r"只要|只找|只用|只留|只选|就要"
+)  # Chinese puts the list after; English may not
 TIERS: tuple[Tier, ...] = ("head", "mid", "junior", "koc")
 
 
@@ -104,14 +111,14 @@ def find_tiers(text: str) -> list[Tier]:
     those; '头部去掉，只要腰部和初级' -> [mid, junior]."""
     wanted: list[Tier] = []
     excluded: list[Tier] = []
-    only = _ONLY.search(text)
+    only = _ONLY_BEFORE_LIST.search(text)
     if only:  # "头部占太多了 只要腰部初级和koc": what follows 只要 is the list
         text = text[only.start() :]
     for tier, pattern in _TIER_WORDS:
         for match in pattern.finditer(text):
             before, after = (
                 text[max(0, match.start() - 8) : match.start()],
-                text[match.end() : match.end() + 8],
+                text[match.end() : match.end() + 18],
             )
             if _NOT_BEFORE.search(before) or _NOT_AFTER.search(after):
                 excluded.append(tier)
@@ -198,7 +205,8 @@ def find_days(text: str) -> int | None:
 
 _OCCASIONS = re.compile(
     r"双\s*11|双十一|双\s*12|双十二|618|年货节|春节|新年|情人节|520|七夕|中秋|国庆|开学季|圣诞|"
-    r"\bdouble 11\b|\bsingles'? day\b|\b11\.11\b|\bchristmas\b|\bchinese new year\b|\bcny\b(?!\s*\d)",
+    r"\bdouble 11\b|\bsingles'? day\b|\b11\.11\b|\bchristmas\b|\bchinese new year\b"
+    r"|(?<![\d,.kw万]\s)(?<![\d,.kw万])\bcny\b(?!\s*\d)",  # "230,000 CNY" is money, not the New Year
     re.IGNORECASE,
 )
 
@@ -231,8 +239,22 @@ _NO_BUDGET = re.compile(
 )
 
 
+_DOUBLE = re.compile(r"翻倍|翻一倍|加倍|double|twice (?:the|as)|x2\b|×2", re.I)
+_HALVE = re.compile(r"减半|砍半|砍一半|一半|halve|half (?:the|of)", re.I)
+_TIER_BEFORE = re.compile(
+    r"(?:头部|腰部|初级|尾部|大v|kol|koc|top[- ]tier|head|mid[- ]tier|macro)\S{0,3}\s*(?:is |are )?$", re.I
+)
+
+
 def find_budget_scale(text: str) -> float | None:
-    if _CHEAPER.search(text):
+    """A budget changed by a factor: cheaper 0.7, more 1.5, doubled 2, halved 0.5. "头部太贵了" says a tier
+    costs too much (the tiers change), not the budget."""
+    if _DOUBLE.search(text) and re.search(r"预算|budget|花|spend|钱", text, re.I):
+        return 2.0
+    if _HALVE.search(text) and re.search(r"预算|budget|花|spend|钱", text, re.I):
+        return 0.5
+    cheaper = _CHEAPER.search(text)
+    if cheaper and not _TIER_BEFORE.search(text[max(0, cheaper.start() - 14) : cheaper.start()]):
         return 0.7
     if _PRICIER.search(text):
         return 1.5
@@ -295,7 +317,17 @@ def find_tone(text: str) -> Tone | None:
 
 
 def find_to_lang(text: str) -> Lang | None:
-    """'in English', '翻成中文', '用英文再说一遍' -> the language asked for."""
+    """'in English', '翻成中文', '用英文再说一遍' -> the language asked for. The language a request points to
+    wins over one it only mentions ("这段英文文案帮我改成中文", "in Chinese, my boss doesn't read English")."""
+    directed = re.search(
+        r"(?:翻译?成|译成|改成|换成|写成|变成|转成|用|出个?|要)\s*(英文|英语|中文|汉语|普通话)"
+        r"|\b(?:in|into|to)\s+(english|chinese|mandarin)\b",
+        text,
+        re.I,
+    )
+    if directed:
+        word = (directed.group(1) or directed.group(2)).lower()
+        return "en" if word in ("英文", "英语", "english") else "zh"
     if re.search(r"英文|英语|english|\ben\b", text, re.I) and not re.search(
         r"从英文|英文的(?:笔记|资料)", text
     ):
@@ -335,10 +367,13 @@ _STOP_ZH = (
     + """
 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 篇 版 遍 次 口语 口语化 专业 正式 精简 表情 英文 中文 英语 翻译 翻成 改成
 为什么 为何 选 选了 对比 比较 比 区别 导出 文件 表格 详细 详情 资料 介绍 说说 讲讲 解释 算 算的 计算
+最火 很火 火 在涨 涨 热门 流行 热度 上升 降温 风向 占太多 太多 砍 砍一半 一半 冲 冲一波 想冲 一波 太贵 贵 太贵了 翻倍 加倍 减半 加进来 加进去 加上 加入 放进来 互动率 互动 很高 挺高 很低 挺好 很好 好不好 值不值 值得 划算 报价 价格 多少钱
+那种 这种 那样 这样 打 突出 重点 强调 围绕 走 偏 要有 氛围 调性 感觉 角度 卖点 路线 正经 正经点 认真 认真点 靠谱点
 """
 )
 _STOP_EN = """
 a an the our my your their his her its we i you they us me them this that these those some any few handful set
+makes double twice half kindly sense sure wait hmm hm oh ah sorry actually own client clients customer customers boss team agency love loves like likes writes posts speaks reads
 find suggest recommend pick choose shortlist give get show tell make build create draft write plan put together need
 want looking look help please can could would should will shall do does did is are was were be been being have has
 for to of in on at with by from about into onto as and or but also just only maybe around roughly approx approximately
@@ -352,6 +387,8 @@ fans followers young gen z city cities next month week weeks months days quarter
 please thanks hi hello ok okay now then also some good great nice best right conversion conversions
 thinking local opening real actual actually scrap quick proper basically kind names name person people
 toddlers toddler kids kid children babies moms mums dads parents students teens seniors
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september
+october november december rm myr sgd hkd aud eur gbp director manager boss ceo founder intern priced price target targets workers tbc tbd
 what how why when where which who whom whose turn into say said again still thing things stuff something anything
 everything it there here yes no not dont don't pls kinda sort type kind way ways idea ideas even well too back up
 down out over off first second third fourth fifth last one two three four five six seven eight nine ten dozen
@@ -529,8 +566,15 @@ def read_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
     return str(best[-1]), bool(best[0]) or int(best[4]) > 0  # named by a cue, or a word the data knows
 
 
-_TOPIC_AFTER = re.compile(r"^\s*(?:这波|那波|的?热度|的?势|的?风|的?趋势|的?话题|这个(?:词|话题|方向)|这股)")
-_TOPIC_BEFORE = re.compile(r"(?:蹭|借|赶|追|跟)(?:一?下|着)?\s*$")
+# Words around a trend being ridden or an angle to take, which name no product: "蹭下面包探店这波", "走侘寂风",
+# "要有烟火气的那种", "突出修护屏障", "重点打冬日暖居", "遛狗场景".
+_TOPIC_AFTER = re.compile(
+    r"\s*(?:这波|那波|的?热度|的?势|的?风|风格?|的?趋势|的?话题|这个(?:词|话题|方向|点|角度)|这股|的?那种|的?感觉|感"
+    r"|的?场景|的?氛围|的?调性|的?角度|的?卖点|的?风格|的?路线|过季|还火|火不火|还有热度)"
+)
+_TOPIC_BEFORE = re.compile(
+    r"(?:蹭|借|赶|追|跟|突出|主打|强调|重点(?:打|讲|推|放在)?|要有|偏|走|围绕)(?:一?下|着)?\s*$"
+)
 
 
 def _a_topic(candidate: str, text: str) -> bool:
@@ -541,13 +585,14 @@ def _a_topic(candidate: str, text: str) -> bool:
     )
 
 
-def _named_by_cue(product: str, text: str) -> bool:
-    return any(
-        product in m.group("x")
-        for strength, pattern in _ZH_CUES
-        if strength > 1
-        for m in pattern.finditer(text)
-    ) or any(product.lower() in m.group(1).lower() for m in _EN_CUE.finditer(text))
+def find_angle(text: str) -> str | None:
+    """The trend ridden or the angle asked for, which the product reading leaves out ("想蹭下面包探店这波")."""
+    for clause in _CLAUSE.split(_strip_slot_words(text)):
+        for run in _content_runs(clause):
+            candidate = _joined(run)
+            if 2 <= len(candidate) <= 12 and _a_topic(candidate, text) and not _only_stop(candidate):
+                return candidate
+    return None
 
 
 def _only_stop(candidate: str) -> bool:
@@ -600,19 +645,23 @@ def _content_runs(clause: str) -> list[list[str]]:
 
 _EN_CUE = re.compile(
     r"\b(?:for|launch(?:ing)?|promot(?:e|ing)|sell(?:ing)?|market(?:ing)?|advertis(?:e|ing)|seed(?:ing)?|"
-    r"about|around|selling|called|named|new|make|makes|making|do|doing|run|running|our|my|we're an?|we are an?)\s+"
+    r"about|around|selling|called|named|new|(?:we|they|i) make|makes(?! sense)|making(?! sure)|(?:we|i) do|run|"
+    r"running|our|my|we're an?|we are an?)\s+"
     r"((?:[\w'’&+-]+[ \t]*){1,6})",
     re.IGNORECASE,
 )
 # Where English names what is sold, stronger than "for X" or "about X": "we sell X", "our X", "it's a X".
+# ("we're a small Danish furniture brand" says what the business is: the product is named elsewhere.)
 _EN_STRONG_CUE = re.compile(
     r"(?=\b(?:we sell|we make|we're launching|launching|launch|selling|our new|our|it's an?|it is an?|called|"
-    r"we're an?|we are an?|brand new)\s+((?:[\w'’&+-]+[ \t]*){1,6}))",
+    r"brand new)\s+(?!is\b|was\b|date\b|day\b|on\b|in\b)((?:[\w'’&+-]+[ \t]*){1,6}))"
+    r"|\b(?:brand|company|label|business|client)\s*\(((?:[\w'’&+-]+[ \t]*){1,6})\)",  # "an apparel brand (shell jackets)"
     re.IGNORECASE,
 )
 # The same cues read from every position, so "marketing team for a retro camera" also yields "a retro camera".
 _EN_CUE_OVERLAPPING = re.compile(
-    r"(?=\b(?:for|our|new|sell|selling|launch(?:ing)?|make|makes)\s+((?:[\w'’&+.-]+\s*){1,6}))", re.I
+    r"(?=\b(?:for|our|new|sell|selling|launch(?:ing)?|(?:we|they|i) make|makes(?! sense))\s+((?:[\w'’&+-]+[ \t]*){1,6}))",
+    re.I,
 )
 _EN_STOP_AFTER = re.compile(
     r"\s+(?:for|to|in|with|on|among|budget|targeting|aimed|next|this|that|who|which|around|under|within|at|by|"
@@ -621,18 +670,26 @@ _EN_STOP_AFTER = re.compile(
 )
 
 
+_CONTENT_WORDS = frozenset(["note", "notes", "post", "posts", "video", "videos", "content", "caption", "captions", "title", "titles"])
+
+
 def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
     """English names its product after "for", "our", "new", "we sell" ...; other runs of words count only when
     they hold a word the data or the category lexicon knows (English has no segmenter to tell nouns)."""
-    if re.search(r"[\u4e00-\u9fff]", _QUOTED.sub("", text)):
-        return None
+    unquoted = _QUOTED.sub("", text)
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", unquoted))
+    if cjk and (cjk > 6 or len(re.findall(r"[A-Za-z]{2,}", unquoted)) < 4):
+        return None  # Chinese, or Chinese with English words in it: read by the Chinese rules
+    text = (
+        re.sub(r"[\u4e00-\u9fff]+", " , ", text) if cjk else text
+    )  # "中古风 style": a name, not the product
     # Possessives go ("GEWU's bags"), except those that say who a product is for ("men's sunscreen").
     cleaned = re.sub(
         r"\b(?!(?:men|women|kid|baby|pet)['’]s\b)(\w+)['’]s\b", r"\1", _strip_slot_words(text), flags=re.I
     )
     candidates: list[tuple[int, int, int, str]] = []  # (cue, known length, words, candidate)
     for cue, phrases in (
-        (2, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_STRONG_CUE.finditer(cleaned)]),
+        (2, [_EN_STOP_AFTER.sub("", m.group(1) or m.group(2)) for m in _EN_STRONG_CUE.finditer(cleaned)]),
         (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE.finditer(cleaned)]),
         (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE_OVERLAPPING.finditer(cleaned)]),
         (0, [" ".join(run) for run in _english_runs(cleaned)]),
@@ -641,8 +698,11 @@ def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
             words = re.findall(r"[A-Za-z][\w'’&+-]*", phrase.strip(" .,!?'’"))
             while words and words[0].lower() in _STOP_WORDS:
                 words.pop(0)
+            trailing: list[str] = []
             while words and words[-1].lower() in _STOP_WORDS:
-                words.pop()
+                trailing.append(words.pop().lower())
+            if cue and trailing and trailing[-1] in _CONTENT_WORDS:
+                continue  # "titles for the opening-day note": what the note is for, not what is sold
             if not words or len(words) > 5 or all(w.lower() in _STOP_WORDS for w in words):
                 continue
             candidate = " ".join(words)
@@ -681,8 +741,14 @@ def _english_runs(text: str) -> list[list[str]]:
     return runs
 
 
-def _named_category(text: str) -> str | None:
+def named_category(text: str) -> str | None:
+    """A category the message names. A phrase of several words the lexicon lists is the most specific name
+    there is: "pet food" is Pets, though "food" alone names Food."""
     lowered = text.lower()
+    for c in categories().values():
+        for keyword in c.keywords:
+            if " " in keyword and re.search(rf"(?<![a-z]){re.escape(keyword)}s?(?![a-z])", lowered):
+                return c.slug
     for c in categories().values():
         if (
             c.zh in text
@@ -700,7 +766,7 @@ def _is_category_keyword(term: str) -> bool:
 
 def find_category(text: str, product: str | None, lex: Lexicon) -> str | None:
     """A category named in the message (护肤, skincare), else the one its product belongs to."""
-    named = _named_category(text)
+    named = named_category(text)
     if named:
         return named
     if product:
@@ -725,6 +791,10 @@ def find_topic(text: str, product: str | None, lex: Lexicon) -> str | None:
     tag = re.search(r"#([^\s#，,。]+)", text)
     if tag:
         return tag.group(1)
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        subject = _english_trend_subject(text, lex)
+        if subject:
+            return subject
     bare = _MALE.sub(
         " ", _FEMALE.sub(" ", _TREND_WORDS.sub(" ", text))
     )  # "for men" is an audience, not a topic
@@ -738,8 +808,40 @@ def find_topic(text: str, product: str | None, lex: Lexicon) -> str | None:
 
 
 def _is_category_word(term: str) -> bool:
+    """A word that names a whole category: its name, slug or head word ("美食", "数码")."""
     lowered = term.lower()
-    return any(lowered in (c.zh, c.en.lower(), c.slug) for c in categories().values())
+    return any(
+        lowered in (c.zh, c.en.lower(), c.slug, c.keywords[0] if c.keywords else c.zh)
+        for c in categories().values()
+    )
+
+
+# English says what a trend question is about in a few set ways: "is X a real trend", "whether X are gaining
+# traction", "ride the 'X' trend", "X (Y)" where Y is the data's own word.
+_EN_TREND_SUBJECT = (
+    re.compile(
+        r"\b(?:is|are)\s+(?:the\s+|this\s+)?(?P<x>[\w' -]{2,40}?)\s+(?:thing\s+)?(?:still\s+|really\s+|actually\s+)?"
+        r"(?:an?\s+)?(?:real\s+|growing\s+|rising\s+|big\s+)?(?:trend|trending|growing|gaining|picking up|rising|"
+        r"taking off|blowing up|popular|hot|a thing|dying|fading|over|topic)\b",
+        re.I,
+    ),
+    re.compile(r"\bwhether\s+(?P<x>[\w' -]{2,40}?)\s+(?:is|are)\s+(?:still\s+)?\w+", re.I),
+    re.compile(r"\bride the\s+['\"‘“]?(?P<x>[\w' -]{2,40}?)['\"’”]?\s+(?:trend|wave|hype)", re.I),
+    re.compile(r"\bhow (?:is|are)\s+(?P<x>[\w' -]{2,40}?)\s+(?:doing|trending|performing)", re.I),
+)
+
+
+def _english_trend_subject(text: str, lex: Lexicon) -> str | None:
+    alias = re.search(r"\(\s*([\w-]{2,20})\s*\)", text)
+    if alias and lex.known_terms(alias.group(1).lower()):
+        return alias.group(1)  # "retro digital cameras (ccd)": the data's word for it
+    for pattern in _EN_TREND_SUBJECT:
+        match = pattern.search(text)
+        if match:
+            words = [w for w in re.findall(r"[\w'-]+", match.group("x")) if w.lower() not in _STOP_WORDS]
+            if words and len(words) <= 5:
+                return " ".join(words)
+    return None
 
 
 _COMPARING = re.compile(
@@ -783,14 +885,14 @@ def extract(
         text,
         re.I,
     )
-    if brand and (product is None or (introduced and not _named_by_cue(product, text))):
+    if brand and (product is None or (introduced and not named)):
         product, named = brand.split()[0], True  # "我们是山隐咖啡，想蹭下面包探店": the brand is marketed
     tone = find_tone(text)
     return Slots(
         product=product,
         product_named=bool(product) and named,
         brand=brand,
-        category=_named_category(text)
+        category=named_category(text)
         or lex.brand_category(brand)
         or find_category(text, product, lex)
         or (neighbours(product) if neighbours and product else None),
@@ -804,7 +906,7 @@ def extract(
         weeks=find_weeks(text),
         days=find_days(text),
         occasion=find_occasion(text),
-        topic=find_topic(text, product, lex),
+        topic=find_angle(text) or find_topic(text, product, lex),
         topics=find_topics(text, lex),
         tone=tone,
         to_lang=find_to_lang(text),
