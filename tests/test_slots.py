@@ -139,7 +139,7 @@ def test_request_words_are_never_a_product(text: str, lex: Lexicon) -> None:
         ("扫地机器人双11转化方案", "扫地机器人", "home"),
         ("我们是做冻干猫粮的，想找几个KOC", "冻干猫粮", "pets"),
         ("给蛋白粉写篇笔记 讲增肌期怎么喝", "蛋白粉", "fitness"),
-        ("男士防晒，预算10万，帮我找达人", "男士防晒", "skincare"),
+        ("男士防晒，预算10万，帮我找达人", "男士防晒", "mens_grooming"),  # grooming for men is its own category
         (
             "Could you draft a RED campaign plan for our oak side table? Budget ¥300,000",
             "oak side table",

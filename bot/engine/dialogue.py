@@ -41,7 +41,7 @@ from bot.tools.registry import ComplianceQuery, tool
 from bot.tools.trends import TrendQuery
 
 PAGE = render.PAGE
-LONG_ANSWER = 3500  # longer than this goes out as a file instead of a chat message
+CHAT_SIZE = 1500  # a chat answer fits one phone screen or so; the rest of a long result goes in a file
 
 
 class Dialogue:
@@ -103,7 +103,16 @@ class Dialogue:
         )
         brief = Brief() if base is None or (new_subject and not keep_subject) else base.model_copy(deep=True)
         updates = slots.brief_fields()
-        if keep_subject and slots.product and not self.lexicon().known_terms(slots.product):
+        if slots.product and brief.product and slots.product.lower() in brief.product.lower():
+            updates.pop(
+                "product", None
+            )  # "do guys even do pilates" keeps "pilates socks": the same, said shorter
+        if (
+            keep_subject
+            and slots.product
+            and not slots.product_named
+            and not self.lexicon().known_terms(slots.product)
+        ):
             # A refinement keeps its product unless the message names one the data knows ("换成女性受众呢
             # 送男朋友的场景" is about the audience, not a product called 送男朋友).
             updates.pop("product", None)
@@ -124,8 +133,7 @@ class Dialogue:
                 updates["tiers"] = ["junior", "koc"]
         if slots.no_budget:
             updates["budget"] = None
-        if slots.budget is not None and "count" not in updates and brief.count and base is not None:
-            updates["count"] = None  # a new budget: let it decide how many
+
         return brief.model_copy(update=updates)
 
     def _subject(self, brief: Brief, lang: Lang) -> str:
@@ -188,7 +196,9 @@ class Dialogue:
             category = self.lexicon().category_of(topic)
         query = TrendQuery(topic=topic, category=category, days=slots.days or 30)
         report, call = self._run("trend_lookup", query)
-        state.remember(TrendsShown(query=query, result=report, shown=PAGE))
+        before = state.last("trends")
+        previous = before.query.topic if isinstance(before, TrendsShown) else None
+        state.remember(TrendsShown(query=query, result=report, shown=PAGE, previous_topic=previous))
         state.last_view = "trends"
         if state.brief is None or (report.category and state.brief.category != report.category):
             state.brief = Brief(product=slots.product or None, category=report.category)
@@ -539,9 +549,16 @@ class Dialogue:
             }[last.kind]
         )
         text = spec.full(last.result, lang)
-        if len(text) <= LONG_ANSWER or spec.export is None:
+        if len(text) <= CHAT_SIZE or spec.export is None:
             return self._reply(text, turn, actions=["export"] if spec.export else [])
-        return self._reply(t("detail.as_file", lang), turn, attachments=[spec.export(last.result, lang)])
+        # The opening lines in the chat, whole lines only, and the whole of it as a file.
+        head: list[str] = []
+        for line in text.splitlines():
+            if sum(len(kept) + 1 for kept in head) + len(line) > CHAT_SIZE - 200:
+                break
+            head.append(line)
+        answer = "\n".join(head).rstrip() + "\n\n" + t("detail.rest_in_file", lang)
+        return self._reply(answer, turn, attachments=[spec.export(last.result, lang)])
 
     def _not_in_plan(self, name: str, turn: Turn, state: DialogueState) -> Reply:
         """A creator the user names who is not among the picks: say so, and why when the data says."""
@@ -678,6 +695,16 @@ class Dialogue:
                 topics = [trends.result.rising[i - 1].term for i in indexes[:2]]
             elif re.search(r"前两|头两|top (?:two|2)|first two|rising ones|these two|这两", turn.text, re.I):
                 topics = [term.term for term in trends.result.rising[:2]]
+        looked_up = [trends.previous_topic, trends.query.topic] if isinstance(trends, TrendsShown) else []
+        if (
+            len(topics) < 2
+            and all(looked_up)
+            and len(set(looked_up)) == 2
+            and _POINTING_AT_TWO.search(turn.text)
+        ):
+            topics = [
+                str(topic) for topic in looked_up
+            ]  # "这俩对比一下" after two trend questions: those two
         if len(topics) >= 2:
             category = turn.slots.category
             reports, calls = [], []
@@ -814,7 +841,8 @@ class Dialogue:
                     return self._ask(turn, state, "copy", "ask.copy_to_edit")
             else:
                 piece, where = found
-                origin = "ours"
+                shown = state.last("edit")
+                origin = shown.origin if where == "edit" and isinstance(shown, EditShown) else "ours"
                 copy_lang = self._piece_lang(where, state)
         if not slots.tone and not slots.to_lang:
             return self._ask(turn, state, "copy", "ask.how_to_edit")
@@ -823,6 +851,8 @@ class Dialogue:
         target_lang = slots.to_lang or (turn.lang if origin == "ours" else copy_lang)
         if target_lang != copy_lang:
             if origin == "user":
+                # Kept as the copy in play, so "再精简一点" or "这条能发吗" next works on it.
+                state.remember(EditShown(piece=piece, lang=copy_lang, origin="user"))
                 return self._reply(t("copy.translate_user", lang), turn)
             piece = self._regenerate(where, target_lang, state) or piece
         tone = slots.tone or "plain"
@@ -841,12 +871,13 @@ class Dialogue:
         state.last_view = "edit"
         name = t(f"copy.tone_name.{tone}", lang) if tone != "plain" else t(f"common.lang.{target_lang}", lang)
         was = t("copy.edit_was", lang, title=piece.title) + "\n" if piece.title else ""
+        unchanged = (rewritten.title, rewritten.body) == (
+            piece.title,
+            piece.body,
+        ) and target_lang == copy_lang
+        heading = "copy.edit_unchanged" if unchanged else "copy.edit_heading"
         return self._reply(
-            t("copy.edit_heading", lang, tone=name)
-            + "\n"
-            + was
-            + "\n"
-            + render.draft_markdown(1, rewritten, lang),
+            t(heading, lang, tone=name) + "\n" + was + "\n" + render.draft_markdown(1, rewritten, lang),
             turn,
             tools=[call],
             actions=["export"],
@@ -921,6 +952,9 @@ def call_args(query: BaseModel) -> dict[str, object]:
     if isinstance(brief, dict):
         data = {**brief, **data}
     return data
+
+
+_POINTING_AT_TWO = re.compile(r"这俩|这两|两个|俩|both|these two|the two|them", re.I)
 
 
 def _same_subject(slots: Slots, brief: Brief) -> bool:

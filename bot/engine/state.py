@@ -34,6 +34,7 @@ class TrendsShown(BaseModel):
     query: TrendQuery
     result: TrendReport
     shown: int = 0  # rising terms shown so far
+    previous_topic: str | None = None  # the topic looked up before this one: "这俩对比一下" compares the two
 
 
 class CreatorsShown(BaseModel):

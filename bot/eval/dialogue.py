@@ -19,7 +19,14 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from bot.engine.reply import Reply
-from bot.engine.state import CampaignShown, CopyShown, CreatorsShown, DialogueState, TrendsShown
+from bot.engine.state import (
+    CampaignShown,
+    CopyShown,
+    CreatorsShown,
+    DialogueState,
+    EditShown,
+    TrendsShown,
+)
 
 DIGEST_CHARS = 1500
 TUNING = "dialogues.jsonl"
@@ -174,7 +181,7 @@ def check(
             problems.append(f"mentions: {wanted} not in the answer")
     if reply.lang != expect.lang:
         problems.append(f"lang: expected {expect.lang}, got {reply.lang}")
-    elif not one_language(reply.answer, reply.lang, after):
+    elif not one_language(reply.answer, reply.lang, after, user):
         problems.append("lang: mixed languages in the answer")
     if len(reply.answer) > expect.max_chars:
         problems.append(f"length: {len(reply.answer)} characters (limit {expect.max_chars})")
@@ -275,11 +282,12 @@ _CODE = re.compile(r"`[^`]*`|#\S+|https?://\S+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」|'[^']*'|\([^)]*[\u4e00-\u9fff][^)]*\)")
 
 
-def one_language(answer: str, lang: str, state: DialogueState) -> bool:
-    """No sentence of the other language: data (names, hashtags, titles, quoted copy) may be in any language,
-    the words RedPilot writes around them may not."""
+def one_language(answer: str, lang: str, state: DialogueState, user: str = "") -> bool:
+    """No sentence of the other language: data (names, hashtags, titles, quoted copy) and words the user
+    typed may be in any language, the words RedPilot writes around them may not."""
     text = _CODE.sub(" ", answer)
-    for name in sorted(_names(state), key=len, reverse=True):
+    typed = re.findall(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z' -]{3,}[A-Za-z]", user)
+    for name in sorted(_names(state) | set(typed), key=len, reverse=True):
         if len(name) >= 2:
             text = text.replace(name, " ")
     if lang == "zh":
@@ -297,6 +305,7 @@ def _names(state: DialogueState) -> set[str]:
             names.update(e.nickname for e in item.result.excluded)
         elif isinstance(item, CampaignShown):
             names.update(p.nickname for p in item.result.matrix.picks)
+            names.update(e.nickname for e in item.result.matrix.excluded)
             names.update(d.title for d in item.result.drafts)
             names.add(item.result.hero_product)
             names.update(item.result.search_keywords)
@@ -307,6 +316,8 @@ def _names(state: DialogueState) -> set[str]:
                 names.update(p.term for p in item.result.stats.comments.pain_points)
         elif isinstance(item, CopyShown):
             names.update(p.title for p in item.result.pieces)
+        elif isinstance(item, EditShown) and item.origin == "user":
+            names.update([item.piece.title, item.piece.body])  # the user's own copy, in its own language
     if state.brief and state.brief.product:
         names.add(state.brief.product)
     return names

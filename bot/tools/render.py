@@ -465,7 +465,7 @@ def picks_compare(a: Pick, b: Pick, lang: Lang) -> str:
 
 def draft_markdown(number: int, draft: NoteDraft, lang: Lang) -> str:
     mark = "✅" if draft.compliance_ok else "⚠️"
-    lines = [f"**{number}. {draft.title}** {mark}"]
+    lines = [f"**{number}. {draft.title}** {mark}" if draft.title else f"**{number}.** {mark}"]
     if draft.body:
         lines.append(draft.body)
     if draft.hashtags:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.engine.understand.classifier import ActClassifier
 from bot.engine.understand.lexicon import Lexicon, category_by_neighbours, lexicon
 from bot.engine.understand.references import find_refs
-from bot.engine.understand.slots import extract, named_category
+from bot.engine.understand.slots import COMPARING, extract, named_category, whole_category
 from bot.engine.understand.turn import FOLLOW_UPS, REQUESTS, Act, Ref, Slots, Turn
 from bot.i18n import Lang, detect
 from bot.tools.context import ToolContext
@@ -24,6 +24,34 @@ _NEUTRAL = re.compile(
     r"(?i)(?:ok(?:ay)?|k+|yes|yep|yeah|no|nope|lol|haha+|thx|ty|pls|cool|nice|great|sure|got it|\+1)[\s!.~👍🙏😊]*"
 )
 _QUOTED = re.compile(r"[「“\"『‘][^「“\"『」”\"』‘’]{1,}[」”\"』’]|#\S+")
+# Requests against RED's rules, said plainly: whatever else the message asks, the answer is a decline. Asking how
+# to avoid or spot them is a question, not such a request.
+_AGAINST_RULES = re.compile(
+    r"买粉|刷粉|刷量|刷赞|买赞|刷评论|买评论|刷单|刷数据|水军|假评论|虚假评论|编造|代写好评|僵尸粉|不标(?:注)?广告|不报备|"
+    r"绕(?:过|开)蒲公英|私下(?:合作|交易)|"
+    r"\bbuy(?:ing)?\s+(?:\w+\s+){0,2}(?:followers|likes|fans|reviews|comments|engagement)\b|"
+    r"\bfake (?:reviews|followers|comments|engagement|accounts)\b|without (?:disclos|label|tagg)\w*|"
+    r"hide (?:that|the) (?:it'?s |it is )?(?:an? )?(?:ad|sponsor)",
+    re.I,
+)
+_AVOIDING = re.compile(
+    r"避开|避免|识别|排除|防止|看出|怎么判断|avoid|spot|detect|filter|screen|tell if|identify", re.I
+)
+# Figures no data here holds, about anyone: sales, units, GMV, ROI, conversion.
+_UNKNOWN_FIGURES = re.compile(
+    r"销量|卖了多少|卖出|成交|GMV|ROI|转化率|下单|\bunits?\b|\bsold\b|\bsales figures?\b|revenue|"
+    r"conversion rate|how many (?:orders|sales)",
+    re.I,
+)
+# "what about fragrance?", "那烘干箱呢", "and cooling mats?": the same request, for something else.
+_WHAT_ABOUT = re.compile(
+    r"^\s*(?:(?:ok|okay|and|so|hmm+)[,\s]*)?(?:what|how) about\b|^\s*(?:and|also)\b[^?？]{2,40}[?？]|"
+    r"^\s*(?:那|那么|换成|换)[^，,。?？]{1,20}(?:呢|怎么样|咋样)[?？]?\s*$|^\s*[^\s，,。?？]{2,12}呢(?:[\s，,?？]|$)",
+    re.I,
+)
+_ENGLISH_GRAMMAR = frozenset(
+    ["the", "a", "an", "is", "are", "was", "with", "and", "or", "of", "to", "in", "on", "for", "about", "what", "why", "how", "who", "which", "can", "could", "would", "please", "pls", "me", "my", "our", "tell", "show", "compare", "between", "than", "vs"]
+)
 _TRANSLATE = re.compile(
     r"翻|译|改成|换成|写成|translat|\b(?:turn|put|rewrite|make) (?:it|them|this|these|all)", re.I
 )
@@ -42,10 +70,14 @@ def turn_language(text: str, state: DialogueState, lex: Lexicon) -> Lang:
     if _NEUTRAL.fullmatch(bare.strip()):
         return state.lang or "zh"  # "ok", "thx", "lol": no language of their own
     found = detect(bare)
-    if found == "zh" and len(re.findall(r"[A-Za-z]{2,}", bare)) >= 3:
-        # A few Chinese characters in an English sentence are a name or a hashtag the user typed.
+    words = re.findall(r"[A-Za-z]{2,}", bare)
+    if found == "zh" and len(words) >= 2:
+        # A few Chinese characters in an English sentence are a name, a topic or a hashtag the user typed:
+        # "compare 宠物好物 with 猫咪冻干" is English.
         cjk = len(re.findall(r"[\u4e00-\u9fff]", bare))
-        if cjk <= 4:
+        runs = re.findall(r"[\u4e00-\u9fff]+", bare)
+        grammar = sum(w.lower() in _ENGLISH_GRAMMAR for w in words)
+        if (len(words) >= 3 and cjk <= 4) or (grammar >= 1 and 0 < len(runs) <= 2 and max(map(len, runs)) <= 8):
             found = "en"
     return found or state.lang or "zh"
 
@@ -75,6 +107,11 @@ def _titles_shown(state: DialogueState) -> set[str]:
         elif item.kind == "edit":
             titles.add(item.piece.title)
     return {title for title in titles if title}
+
+
+def _part_of_a_name(word: str, names: set[str]) -> bool:
+    """ "烘干箱" of the rising topic 宠物烘干箱 just shown: a word the chat or the data already knows."""
+    return len(word) >= 2 and any(word in name for name in names)
 
 
 def _without(text: str, names: set[str]) -> str:
@@ -122,7 +159,13 @@ class Understander:
         creators = _creators_shown(state) | _named_creators(text, lex)
         bare = _without(text, creators | _titles_shown(state))
         slots = extract(bare, lex, self.ctx.settings.usd_cny_rate, self._neighbours)
-        if slots.product and not slots.product_named and state.brief is not None and state.brief.product:
+        if (
+            slots.product
+            and not slots.product_named
+            and state.brief is not None
+            and state.brief.product
+            and not _part_of_a_name(slots.product, _shown_names(state) | set(lex.vocabulary))
+        ):
             # Mid-conversation, a leftover word ("好吧 那正经点 出个完整方案") does not replace the product the
             # brief is about: only a product named as such, or one the data knows, does.
             slots = slots.model_copy(
@@ -175,6 +218,24 @@ class Understander:
                     merged.topic = slots.product or turn.text.strip()
                 return turn.model_copy(update={"act": pending.turn.act, "slots": merged})
         last = state.last()
+        if _AGAINST_RULES.search(turn.text) and not _AVOIDING.search(turn.text):
+            return turn.model_copy(update={"act": "decline"})  # "能帮忙买点粉撑撑场面吗"
+        if (
+            last is not None
+            and last.kind in _REQUEST_OF
+            and turn.act
+            in ("knowledge", "refine", "restate", "out_of_scope", "explain", "trends", "creators")
+            and (slots.product or slots.category or slots.topic)
+            and slots.audience is None  # "what about for men?" changes the audience of the same request
+            and _WHAT_ABOUT.search(turn.text)
+        ):
+            return turn.model_copy(update={"act": _REQUEST_OF[last.kind]})  # the same request, new subject
+        if (
+            turn.act in ("explain", "knowledge", "restate", "refine")
+            and not turn.refs
+            and whole_category(turn.text)
+        ):
+            return turn.model_copy(update={"act": "trends"})  # "那美食这块整体有啥在涨的"
         if turn.act == "trends" and len(slots.topics) >= 2:
             return turn.model_copy(update={"act": "compare"})  # "开放式耳机和降噪耳机哪个热度高"
         if (
@@ -197,28 +258,34 @@ class Understander:
         creators_shown = _creators_shown(state)
         creators = creators_shown | _named_creators(turn.text, self.lexicon())
         named = [r for r in turn.refs if r.name in creators]
-        about_a_creator = turn.act in (
-            "knowledge",
-            "trends",
-            "check",
-            "no_data",
-            "restate",
-            "out_of_scope",
-        ) or (
-            turn.act == "refine" and not any(r.name in creators_shown for r in named)  # "X可以加进来吗"
-        )
+        about_a_creator = (
+            turn.act in ("knowledge", "trends", "check", "no_data", "restate", "out_of_scope")
+            or (turn.act == "refine" and not any(r.name in creators_shown for r in named))  # "X可以加进来吗"
+        ) and not (
+            turn.act == "no_data" and _UNKNOWN_FIGURES.search(turn.text)
+        )  # "how many units did X sell"
+        titles = _titles_shown(state)
+        if turn.act in ("knowledge", "trends", "no_data", "restate") and any(
+            r.name in titles for r in turn.refs
+        ):
+            return turn.model_copy(update={"act": "detail"})  # "收纳盒用了28天｜真实感受这篇展开看看"
         if named and about_a_creator:
             # A question that names a creator (shown, or any the data holds) is about that creator: "养猫的白露
             # 是不是挺好的", "what does 跳绳的老樊 charge per post?".
             best = max(("explain", "detail"), key=lambda a: turn.scores.get(a, 0.0))
             return turn.model_copy(update={"act": "compare" if len(named) >= 2 else best})
-        if turn.act == "compare" and len(turn.refs) == 1 and len(slots.topics) < 2 and not turn.refs[0].whole:
+        asks_about_one = len(turn.refs) == 1 and not turn.refs[0].whole and len(slots.topics) < 2
+        if turn.act == "refine" and asks_about_one and re.search(r"[?？吗]\s*$", turn.text):
+            # "the one you listed first — is their audience actually guys?" asks about it, changes nothing
+            best = max(("explain", "detail"), key=lambda a: turn.scores.get(a, 0.0))
+            return turn.model_copy(update={"act": best})
+        if turn.act == "compare" and asks_about_one and not COMPARING.search(turn.text):
             # One thing pointed at is not a comparison: "the one at the top, is she worth it?"
             best = max(("explain", "detail"), key=lambda a: turn.scores.get(a, 0.0))
             return turn.model_copy(update={"act": best})
         if (
             last is not None
-            and turn.act in ("out_of_scope", "help", "greeting", "thanks")
+            and turn.act in ("out_of_scope", "help", "greeting", "thanks", "decline")
             and _changes_only(slots)
             and any(
                 v is not None
@@ -229,6 +296,7 @@ class Understander:
             return turn.model_copy(update={"act": "refine"})
         if (
             turn.act in REQUESTS
+            and turn.act != "copywriting"  # "单独再写8个标题": new titles, not the same ones changed
             and last is not None
             and _KIND.get(turn.act) == last.kind
             and _changes_only(slots)
@@ -274,6 +342,7 @@ _ABOUT_AN_ITEM: tuple[Act, ...] = (
     "more",
 )
 _KIND = {"trends": "trends", "creators": "creators", "campaign": "campaign", "copywriting": "copy"}
+_REQUEST_OF: dict[str, Act] = {kind: act for act, kind in _KIND.items()}  # type: ignore[misc]
 
 
 def _changes_only(slots: Slots) -> bool:

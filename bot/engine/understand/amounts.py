@@ -117,15 +117,39 @@ def _value(match: re.Match[str], usd_rate: float) -> tuple[int | None, Literal["
 _EN_SMALL = {
     word: value
     for value, word in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 _EN_TENS = {
-    w: 10 * (i + 2) for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    w: 10 * (i + 2)
+    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
 }
 _EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _EN_NUMBER_WORDS = re.compile(
-    r"(?<![\d.,]\s)(?<![\d.,])\b(?:(?:a|" + "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES]) + r")(?:[\s-]+(?:and[\s-]+)?|\b))+",
+    r"(?<![\d.,]\s)(?<![\d.,])\b(?:(?:a|"
+    + "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES])
+    + r")(?:[\s-]+(?:and[\s-]+)?|\b))+",
     re.IGNORECASE,
 )
 
@@ -165,6 +189,9 @@ def find_budget(text: str, usd_rate: float = 7.2) -> tuple[int, Literal["CNY", "
     """The budget a sentence mentions: an amount with a currency or a 万/w/k unit, preferring one next to a
     budget word. Ages ('18-30岁'), counts ('10个达人', '20 KOLs'), fans ('10w粉') and dates are not amounts."""
     text = _with_english_numbers(text)
+    alone = re.fullmatch(r"\s*(\d{4,9}|\d{1,3}(?:,\d{3})+)\s*", text)
+    if alone:  # a bare "20000" sent on its own is an amount: nothing else in a brief runs to thousands
+        return int(alone.group(1).replace(",", "")), "CNY"
     best: tuple[int, int, Literal["CNY", "USD"]] | None = None  # (priority, value, currency)
     for match in _AMOUNT.finditer(text):
         if not match.group("num"):
@@ -234,7 +261,7 @@ _SET = re.compile(
 _FEW = re.compile(
     r"(?:几个|几位|一些|一小批|少量|a few|a handful of|some)\s*[\u4e00-\u9fffA-Za-z\s-]{0,14}?"
     + _CREATOR_WORDS
-    + r"|\ba handful\b",
+    + r"|\ba handful\b|几个就(?:行|够|好)|几位就(?:行|够|好)|a few (?:is|are|will do)",
     re.IGNORECASE,
 )
 _DIGIT_EN_COUNT = re.compile(

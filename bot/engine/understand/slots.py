@@ -117,7 +117,7 @@ def find_tiers(text: str) -> list[Tier]:
     for tier, pattern in _TIER_WORDS:
         for match in pattern.finditer(text):
             before, after = (
-                text[max(0, match.start() - 8) : match.start()],
+                text[max(0, match.start() - 14) : match.start()],
                 text[match.end() : match.end() + 18],
             )
             if _NOT_BEFORE.search(before) or _NOT_AFTER.search(after):
@@ -288,7 +288,7 @@ _TONES: list[tuple[Tone, re.Pattern[str]]] = [
     (
         "shorter",
         re.compile(
-            r"精简|短一点|短一些|简短|简洁|缩短|删减|shorter|shorten|more concise|concise|trim|tighter|less wordy|cut it down",
+            r"精简|短一点|短一些|短点|改短|写短|简短|简洁|缩短|删减|shorter|shorten|more concise|concise|trim|tighter|less wordy|cut it down",
             re.I,
         ),
     ),
@@ -338,6 +338,8 @@ def find_to_lang(text: str) -> Lang | None:
 
 
 def find_kind(text: str) -> str | None:
+    if re.search(r"一篇|完整的?笔记|整篇|whole note|full note|a note\b|full post", text, re.I):
+        return "note"  # "再写一篇完整的笔记，用第一个标题": a note, whatever title it takes
     if re.search(r"标题|titles?|headlines?|hooks?", text, re.I):
         return "titles"
     if re.search(r"笔记|文案|正文|一篇|帖子|\bnote\b|\bpost\b|caption|copy|draft", text, re.I):
@@ -367,13 +369,15 @@ _STOP_ZH = (
     + """
 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 篇 版 遍 次 口语 口语化 专业 正式 精简 表情 英文 中文 英语 翻译 翻成 改成
 为什么 为何 选 选了 对比 比较 比 区别 导出 文件 表格 详细 详情 资料 介绍 说说 讲讲 解释 算 算的 计算
-最火 很火 火 在涨 涨 热门 流行 热度 上升 降温 风向 占太多 太多 砍 砍一半 一半 冲 冲一波 想冲 一波 太贵 贵 太贵了 翻倍 加倍 减半 加进来 加进去 加上 加入 放进来 互动率 互动 很高 挺高 很低 挺好 很好 好不好 值不值 值得 划算 报价 价格 多少钱
+相关 有关 趁 踩坑 不想 避雷 过季 过时 凉了 爆款 爆文 急 最火 很火 火 在涨 涨 热门 流行 热度 上升 降温 风向 占太多 太多 砍 砍一半 一半 冲 冲一波 想冲 一波 太贵 贵 太贵了 翻倍 加倍 减半 加进来 加进去 加上 加入 放进来 互动率 互动 很高 挺高 很低 挺好 很好 好不好 值不值 值得 划算 报价 价格 多少钱
 那种 这种 那样 这样 打 突出 重点 强调 围绕 走 偏 要有 氛围 调性 感觉 角度 卖点 路线 正经 正经点 认真 认真点 靠谱点
 """
 )
 _STOP_EN = """
 a an the our my your their his her its we i you they us me them this that these those some any few handful set
-makes double twice half kindly sense sure wait hmm hm oh ah sorry actually own client clients customer customers boss team agency love loves like likes writes posts speaks reads
+eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+dozen rather than instead as targeting target nothing moving look tmrw tomorrow today tonight asap urgent
+ugh meh argh welp yikes makes double twice half kindly sense sure wait hmm hm oh ah sorry actually own client clients customer customers boss team agency love loves like likes writes posts speaks reads
 find suggest recommend pick choose shortlist give get show tell make build create draft write plan put together need
 want looking look help please can could would should will shall do does did is are was were be been being have has
 for to of in on at with by from about into onto as and or but also just only maybe around roughly approx approximately
@@ -489,6 +493,21 @@ _ZH_CUES = (
 )
 
 
+# "我们是棉语，……", "我们晴窗的落地灯": the name a marketer introduces their business by, known to the data or not.
+_INTRO_NAME = re.compile(
+    r"(?:我们是|我们家是|这边是|我们这边是|我们)(?!的|是|做|家|想|要|需要|在|也|还|这|那|刚|正|准备|打算|计划)"
+    r"(?P<name>[^\s，,。；;！!？?的]{2,8}?)(?=[，,。；;\s]|的[^\s，,。]{2,})"
+)
+_NOT_A_NAME = re.compile(r"一家|一个|品牌|公司|团队|工作室|代理|店|做|新人|小白|客户|老板|乙方|甲方|想|要")
+
+
+def _introduced_name(text: str) -> str | None:
+    match = _INTRO_NAME.search(text)
+    if match and not _NOT_A_NAME.search(match.group("name")):
+        return match.group("name")
+    return None
+
+
 def find_product(text: str, lex: Lexicon) -> str | None:
     found = read_product(text, lex)
     return found[0] if found else None
@@ -573,7 +592,7 @@ _TOPIC_AFTER = re.compile(
     r"|的?场景|的?氛围|的?调性|的?角度|的?卖点|的?风格|的?路线|过季|还火|火不火|还有热度)"
 )
 _TOPIC_BEFORE = re.compile(
-    r"(?:蹭|借|赶|追|跟|突出|主打|强调|重点(?:打|讲|推|放在)?|要有|偏|走|围绕)(?:一?下|着)?\s*$"
+    r"(?:蹭|借|趁|赶|追|跟|突出|主打|强调|重点(?:打|讲|推|放在)?|要有|偏|走|围绕)(?:一?下|着)?\s*$"
 )
 
 
@@ -585,13 +604,21 @@ def _a_topic(candidate: str, text: str) -> bool:
     )
 
 
-def find_angle(text: str) -> str | None:
-    """The trend ridden or the angle asked for, which the product reading leaves out ("想蹭下面包探店这波")."""
+def find_angle(text: str, lex: Lexicon | None = None) -> str | None:
+    """The trend ridden or the angle asked for, which the product reading leaves out ("想蹭下面包探店这波"),
+    as the data names it when a term of the data holds it ("县城旅游这个词", though 县城 alone is a city tier)."""
     for clause in _CLAUSE.split(_strip_slot_words(text)):
         for run in _content_runs(clause):
             candidate = _joined(run)
-            if 2 <= len(candidate) <= 12 and _a_topic(candidate, text) and not _only_stop(candidate):
-                return candidate
+            if (
+                2 <= len(candidate) <= 12
+                and _a_topic(candidate, text)
+                and not _only_stop(candidate)
+                and not _is_category_word(candidate)
+                and not named_category(candidate)
+            ):
+                known = [term for term in (lex.known_terms(text) if lex else []) if candidate in term]
+                return max(known, key=len) if known else candidate
     return None
 
 
@@ -670,7 +697,29 @@ _EN_STOP_AFTER = re.compile(
 )
 
 
-_CONTENT_WORDS = frozenset(["note", "notes", "post", "posts", "video", "videos", "content", "caption", "captions", "title", "titles"])
+_OPENERS = re.compile(
+    r"^(?:[\s,.!?~:;-]+|(?:lol|ok|okay|so|hmm+|well|right|alright|yeah|yes|no|nah|hi|hey|hello|thanks|thx|cool|"
+    r"great|fine|sure|then|and|also|now|actually|wait)\b)*"
+)
+_ANGLE_WORDS = frozenset(
+    [
+        "angle",
+        "angles",
+        "vibe",
+        "vibes",
+        "style",
+        "tone",
+        "theme",
+        "feel",
+        "aesthetic",
+        "focus",
+        "mood",
+        "story",
+    ]
+)
+_CONTENT_WORDS = frozenset(
+    ["note", "notes", "post", "posts", "video", "videos", "content", "caption", "captions", "title", "titles"]
+)
 
 
 def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
@@ -688,6 +737,7 @@ def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
         r"\b(?!(?:men|women|kid|baby|pet)['’]s\b)(\w+)['’]s\b", r"\1", _strip_slot_words(text), flags=re.I
     )
     candidates: list[tuple[int, int, int, str]] = []  # (cue, known length, words, candidate)
+    opening = _OPENERS.sub("", cleaned.lower())  # "lol ok. lip tint for gen z girls": what it opens with
     for cue, phrases in (
         (2, [_EN_STOP_AFTER.sub("", m.group(1) or m.group(2)) for m in _EN_STRONG_CUE.finditer(cleaned)]),
         (1, [_EN_STOP_AFTER.sub("", m.group(1)) for m in _EN_CUE.finditer(cleaned)]),
@@ -695,7 +745,9 @@ def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
         (0, [" ".join(run) for run in _english_runs(cleaned)]),
     ):
         for phrase in phrases:
-            words = re.findall(r"[A-Za-z][\w'’&+-]*", phrase.strip(" .,!?'’"))
+            words = re.findall(r"[A-Za-z][\w'’&+-]*|&", phrase.strip(" .,!?'’"))
+            if cue and words and _AUDIENCE_FIRST.fullmatch(words[0]):
+                continue  # "for women rather than as a gadget" says who, not what
             while words and words[0].lower() in _STOP_WORDS:
                 words.pop(0)
             trailing: list[str] = []
@@ -703,7 +755,13 @@ def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
                 trailing.append(words.pop().lower())
             if cue and trailing and trailing[-1] in _CONTENT_WORDS:
                 continue  # "titles for the opening-day note": what the note is for, not what is sold
-            if not words or len(words) > 5 or all(w.lower() in _STOP_WORDS for w in words):
+            if words and words[-1].lower() in _ANGLE_WORDS:
+                continue  # "post-workout recovery angle": how to talk about it, not what it is
+            if (
+                not words
+                or len([w for w in words if w != "&"]) > 5
+                or all(w.lower() in _STOP_WORDS or _FOR_WHOM.fullmatch(w) for w in words)
+            ):
                 continue
             candidate = " ".join(words)
             if _is_category_word(candidate):
@@ -712,23 +770,32 @@ def _english_product(text: str, lex: Lexicon) -> tuple[str, bool] | None:
                 len(w) for w in words if _is_category_keyword(w) or _is_category_keyword(w.rstrip("s"))
             )
             # Telegraphic briefs name the product first: "smart jump rope, need kocs, 15k".
-            leads = (
-                not cue and cleaned.lower().lstrip(" ,.!?-").startswith(candidate.lower()) and len(words) <= 4
-            )
+            leads = not cue and opening.startswith(candidate.lower()) and len(words) <= 4
             if not cue and not known and not leads:
                 continue
             candidates.append((cue, known, len(words), candidate))
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c[:3])
-    return best[3], bool(best[0]) or best[1] > 0
+    # Named: after a cue ("for our oak side table") or opening the message; a known word found anywhere else
+    # ("... rather than as a gadget") is only a guess.
+    return best[3], bool(best[0]) or opening.startswith(best[3].lower())
+
+
+_AUDIENCE_FIRST = re.compile(
+    r"women|woman|men|man|girls?|guys?|moms?|mums?|mothers?|parents?|students?|teens?|kids?|gen|young|older",
+    re.I,
+)
+_FOR_WHOM = re.compile(r"(?:men|women|kid|kids|baby|pet)['’]?s?", re.I)
 
 
 def _english_runs(text: str) -> list[list[str]]:
     runs: list[list[str]] = []
     current: list[str] = []
     for word in re.findall(r"[A-Za-z][\w'’&+-]*|[^\sA-Za-z]+", text):
-        stop = word.lower() in _STOP_WORDS or not re.match(r"[A-Za-z]", word) or len(word) < 2
+        stop = (
+            word.lower() in _STOP_WORDS or not re.match(r"[A-Za-z]", word) or len(word) < 2
+        ) and word != "&"
         possessive = re.fullmatch(r"(?:men|women|kids|baby|pet)'?s", word, re.I)
         if stop and not possessive:
             if current:
@@ -752,8 +819,8 @@ def named_category(text: str) -> str | None:
     for c in categories().values():
         if (
             c.zh in text
-            or re.search(rf"(?<![a-z]){re.escape(c.en.lower())}(?![a-z])", lowered)
-            or re.search(rf"(?<![a-z_]){c.slug}(?![a-z_])", lowered)
+            or re.search(rf"(?<![a-z-]){re.escape(c.en.lower())}(?![a-z-])", lowered)
+            or re.search(rf"(?<![a-z_-]){c.slug}(?![a-z_-])", lowered)
         ):
             return c.slug
     return None
@@ -764,8 +831,21 @@ def _is_category_keyword(term: str) -> bool:
     return any(lowered in c.keywords for c in categories().values())
 
 
+_FOR_MEN = re.compile(r"\bmen['’]?s\s+[a-z]|\bmale\s+[a-z]|男士(?!们)[\u4e00-\u9fff]", re.I)
+
+
 def find_category(text: str, product: str | None, lex: Lexicon) -> str | None:
-    """A category named in the message (护肤, skincare), else the one its product belongs to."""
+    """A category named in the message (护肤, skincare), else the one its product belongs to. Grooming for
+    men is its own category: "men's scalp care", "男士防晒" (but "what about for men?" only changes the
+    audience)."""
+    return _for_men(text, _find_category(text, product, lex))
+
+
+def _for_men(text: str, found: str | None) -> str | None:
+    return "mens_grooming" if found in (None, "skincare") and _FOR_MEN.search(text) else found
+
+
+def _find_category(text: str, product: str | None, lex: Lexicon) -> str | None:
     named = named_category(text)
     if named:
         return named
@@ -783,6 +863,33 @@ _TREND_WORDS = re.compile(
     r"buzz\w*|blowing up|taking off|momentum|a thing|dying|dead|over|fading|declining|peaked|growing)\b",
     re.IGNORECASE,
 )
+
+
+# "萌宠最近有啥在涨的话题", "what's trending in home & living": the whole category, whatever the business sells.
+_CATEGORY_WIDE = re.compile(
+    r"(?:有啥|有什么|什么|哪些|啥)(?:话题|内容|东西|趋势|方向|热点)?\s*(?:在涨|在火|最火|火|热|涨|流行|上升)|整体|这块.{0,4}(?:涨|火|趋势)"
+    r"|what'?s (?:trending|hot|rising|growing|popular|new|big|going up|taking off) (?:in|on|for)\b|\btrends? in\b"
+    r"|\boverall\b",
+    re.I,
+)
+
+
+def whole_category(text: str) -> bool:
+    """Asked of a category by its own name ("萌宠", "skincare"), not of a product in it ("pet food")."""
+    if not _CATEGORY_WIDE.search(text):
+        return False
+    lowered = text.lower()
+    for c in categories().values():
+        for keyword in c.keywords:
+            if " " in keyword:
+                lowered = lowered.replace(keyword, " ")  # "pet food" names a product, not the category Food
+    for c in categories().values():
+        names = (c.zh, c.keywords[0] if c.keywords else c.zh)
+        if any(name in text for name in names) or re.search(
+            rf"(?<![a-z_-])(?:{re.escape(c.en.lower())}|{c.slug})(?![a-z_-])", lowered
+        ):
+            return True
+    return False
 
 
 def find_topic(text: str, product: str | None, lex: Lexicon) -> str | None:
@@ -844,18 +951,21 @@ def _english_trend_subject(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-_COMPARING = re.compile(
+COMPARING = re.compile(
     r"哪个|哪一个|哪种|谁更|对比|比较|相比|\bvs\.?\b|versus|which (?:one|is)|compare|bigger|hotter|better",
     re.I,
 )
 
 
+_POINTING = re.compile(r"这|那|俩|两个|一下|\b(?:these|those|them|both|two|ones?)\b", re.I)
+
+
 def find_topics(text: str, lex: Lexicon) -> list[str]:
     """Two topics compared: '露营和徒步哪个更火', 'glamping vs hiking'."""
-    if not _COMPARING.search(text):
+    if not COMPARING.search(text):
         return []
     match = re.search(
-        r"([^\s，,。？?和跟与还是]{2,12})\s*(?:和|跟|与|还是|vs\.?|versus|or|and|对比|比)\s*([^\s，,。？?]{2,12}?)(?:哪个|谁|which|相比|比较|更|$|[，,。？?\s])",
+        r"([^\s，,。？?和跟与还是]{2,12})\s*(?:和|跟|与|还是|vs\.?|versus|or|and|with|对比|比)\s*([^\s，,。？?]{2,12}?)(?:哪个|谁|which|相比|比较|更|$|[，,。？?\s])",
         text,
         re.I,
     )
@@ -863,6 +973,8 @@ def find_topics(text: str, lex: Lexicon) -> list[str]:
         return []
     a, b = (_TREND_WORDS.sub("", part).strip() for part in match.groups())
     a, b = a.strip("#「」“”\"' "), b.strip("#「」“”\"' ")
+    if any(_POINTING.search(part) for part in (a, b)):
+        return []  # "这俩对比一下", "compare these two": what was shown, not topics named here
     if len(a) >= 2 and len(b) >= 2 and a != b:
         return [a, b]
     return []
@@ -874,9 +986,9 @@ def extract(
     """Every slot the message fills. `neighbours` finds a product's category from similar notes in the data
     when no word of it says (it costs an embedding, so only then)."""
     budget = find_budget(text, usd_rate)
-    brand = lex.brand_in(text)
+    brand = lex.brand_in(text) or _introduced_name(text)
     # A brand is its own slot: "汪小乐狗零食" is the product 狗零食 of the brand 汪小乐.
-    found = read_product(lex.without_brands(text) if brand else text, lex)
+    found = read_product((lex.without_brands(text) if brand else text).replace(brand or "\0", " "), lex)
     product, named = found if found else (None, False)
     if product and _is_category_word(product):
         product = None  # "护肤" names the category, not a product
@@ -885,17 +997,20 @@ def extract(
         text,
         re.I,
     )
-    if brand and (product is None or (introduced and not named)):
+    if brand and (product is None or (introduced and not named and lex.brand_in(text))):
         product, named = brand.split()[0], True  # "我们是山隐咖啡，想蹭下面包探店": the brand is marketed
     tone = find_tone(text)
     return Slots(
         product=product,
         product_named=bool(product) and named,
         brand=brand,
-        category=named_category(text)
-        or lex.brand_category(brand)
-        or find_category(text, product, lex)
-        or (neighbours(product) if neighbours and product else None),
+        category=_for_men(
+            text,
+            named_category(text)
+            or lex.brand_category(brand)
+            or _find_category(text, product, lex)
+            or (neighbours(product) if neighbours and product else None),
+        ),
         goal=find_goal(text),
         budget=budget[0] if budget else None,
         currency=budget[1] if budget else "CNY",
@@ -906,7 +1021,7 @@ def extract(
         weeks=find_weeks(text),
         days=find_days(text),
         occasion=find_occasion(text),
-        topic=find_angle(text) or find_topic(text, product, lex),
+        topic=None if whole_category(text) else find_angle(text, lex) or find_topic(text, product, lex),
         topics=find_topics(text, lex),
         tone=tone,
         to_lang=find_to_lang(text),
