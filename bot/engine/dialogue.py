@@ -121,8 +121,9 @@ class Dialogue:
             if product_category and product_category != slots.category:
                 updates["product"] = None  # "换成穿搭的": the old product does not belong to the new category
         if slots.product and not slots.category:
+            # The data cannot tell? The conversation's category is the best guess ("and cooling mats?").
             updates["category"] = self.lexicon().category_of(slots.product) or (
-                brief.category if not new_subject else None
+                base.category if base is not None else None
             )
         if slots.audience is not None:
             updates["audience"] = _merge_audience(brief.audience, slots.audience)
@@ -193,7 +194,7 @@ class Dialogue:
             else:
                 return self._ask(turn, state, "topic", "ask.topic")
         if topic and category is None:
-            category = self.lexicon().category_of(topic)
+            category = self.lexicon().category_of(topic) or (state.brief.category if state.brief else None)
         query = TrendQuery(topic=topic, category=category, days=slots.days or 30)
         report, call = self._run("trend_lookup", query)
         before = state.last("trends")

@@ -285,7 +285,8 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|《[^》]*》|「[^」]*」|'[^'
 def one_language(answer: str, lang: str, state: DialogueState, user: str = "") -> bool:
     """No sentence of the other language: data (names, hashtags, titles, quoted copy) and words the user
     typed may be in any language, the words RedPilot writes around them may not."""
-    text = _CODE.sub(" ", answer)
+    # Sources quoted as such ("> ..." lines, 《titles》) are data in their own language.
+    text = _QUOTED.sub(" ", re.sub(r"(?m)^>.*$", " ", _CODE.sub(" ", answer)))
     typed = re.findall(r"[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z' -]{3,}[A-Za-z]", user)
     for name in sorted(_names(state) | set(typed), key=len, reverse=True):
         if len(name) >= 2:

@@ -27,7 +27,7 @@ _QUOTED = re.compile(r"[「“\"『‘][^「“\"『」”\"』‘’]{1,}[」�
 # Requests against RED's rules, said plainly: whatever else the message asks, the answer is a decline. Asking how
 # to avoid or spot them is a question, not such a request.
 _AGAINST_RULES = re.compile(
-    r"买粉|刷粉|刷量|刷赞|买赞|刷评论|买评论|刷单|刷数据|水军|假评论|虚假评论|编造|代写好评|僵尸粉|不标(?:注)?广告|不报备|"
+    r"买(?:点|些|一些)?粉|刷(?:点|些)?粉|刷量|刷赞|买赞|刷评论|买评论|刷单|刷数据|水军|假评论|虚假评论|编造|代写好评|僵尸粉|不标(?:注)?广告|不报备|"
     r"绕(?:过|开)蒲公英|私下(?:合作|交易)|"
     r"\bbuy(?:ing)?\s+(?:\w+\s+){0,2}(?:followers|likes|fans|reviews|comments|engagement)\b|"
     r"\bfake (?:reviews|followers|comments|engagement|accounts)\b|without (?:disclos|label|tagg)\w*|"
@@ -35,7 +35,8 @@ _AGAINST_RULES = re.compile(
     re.I,
 )
 _AVOIDING = re.compile(
-    r"避开|避免|识别|排除|防止|看出|怎么判断|avoid|spot|detect|filter|screen|tell if|identify", re.I
+    r"避开|避免|识别|排除|排掉|去掉|剔除|过滤|筛掉|防止|看出|怎么判断|avoid|spot|detect|filter|screen|tell if|identify",
+    re.I,
 )
 # Figures no data here holds, about anyone: sales, units, GMV, ROI, conversion.
 _UNKNOWN_FIGURES = re.compile(
@@ -50,7 +51,42 @@ _WHAT_ABOUT = re.compile(
     re.I,
 )
 _ENGLISH_GRAMMAR = frozenset(
-    ["the", "a", "an", "is", "are", "was", "with", "and", "or", "of", "to", "in", "on", "for", "about", "what", "why", "how", "who", "which", "can", "could", "would", "please", "pls", "me", "my", "our", "tell", "show", "compare", "between", "than", "vs"]
+    [
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "with",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "about",
+        "what",
+        "why",
+        "how",
+        "who",
+        "which",
+        "can",
+        "could",
+        "would",
+        "please",
+        "pls",
+        "me",
+        "my",
+        "our",
+        "tell",
+        "show",
+        "compare",
+        "between",
+        "than",
+        "vs",
+    ]
 )
 _TRANSLATE = re.compile(
     r"翻|译|改成|换成|写成|translat|\b(?:turn|put|rewrite|make) (?:it|them|this|these|all)", re.I
@@ -77,7 +113,9 @@ def turn_language(text: str, state: DialogueState, lex: Lexicon) -> Lang:
         cjk = len(re.findall(r"[\u4e00-\u9fff]", bare))
         runs = re.findall(r"[\u4e00-\u9fff]+", bare)
         grammar = sum(w.lower() in _ENGLISH_GRAMMAR for w in words)
-        if (len(words) >= 3 and cjk <= 4) or (grammar >= 1 and 0 < len(runs) <= 2 and max(map(len, runs)) <= 8):
+        if (len(words) >= 3 and cjk <= 4) or (
+            grammar >= 1 and 0 < len(runs) <= 2 and max(map(len, runs)) <= 8
+        ):
             found = "en"
     return found or state.lang or "zh"
 
@@ -287,9 +325,12 @@ class Understander:
             last is not None
             and turn.act in ("out_of_scope", "help", "greeting", "thanks", "decline")
             and _changes_only(slots)
-            and any(
-                v is not None
-                for v in (slots.budget, slots.budget_scale, slots.count, slots.audience, slots.weeks)
+            and (
+                any(
+                    v is not None
+                    for v in (slots.budget, slots.budget_scale, slots.count, slots.audience, slots.weeks)
+                )
+                or bool(slots.tiers)
             )
         ):
             # "Budget confirmed: 400k RMB" carries a change for what was shown: never small talk.

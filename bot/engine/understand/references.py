@@ -24,7 +24,7 @@ _ZH_ORDINAL = re.compile(
 )
 _EN_ORDINAL = re.compile(
     r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d{1,2}(?:st|nd|rd|th))\b"
-    r"(?:\s+(one|creator|influencer|kol|koc|blogger|pick|account|draft|note|post|copy|title|headline|tag|hashtag|topic|term|option|idea)s?\b)?",
+    r"(?:\s+(one|guy|girl|lady|person|creator|influencer|kol|koc|blogger|pick|account|draft|note|post|copy|title|headline|tag|hashtag|topic|term|option|idea)s?\b)?",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(

@@ -376,7 +376,7 @@ _STOP_ZH = (
 _STOP_EN = """
 a an the our my your their his her its we i you they us me them this that these those some any few handful set
 eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-dozen rather than instead as targeting target nothing moving look tmrw tomorrow today tonight asap urgent
+dozen hold rather than instead as targeting target nothing moving look tmrw tomorrow today tonight asap urgent
 ugh meh argh welp yikes makes double twice half kindly sense sure wait hmm hm oh ah sorry actually own client clients customer customers boss team agency love loves like likes writes posts speaks reads
 find suggest recommend pick choose shortlist give get show tell make build create draft write plan put together need
 want looking look help please can could would should will shall do does did is are was were be been being have has
