@@ -19,8 +19,10 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/redpilot run
 
+# Two workers, each test file on one of them (its module fixtures are built once): the slow storage and
+# fault tests of one file run beside the conversation tests of another.
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 bench: install
 	$(BIN)/python scripts/bench.py

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.store.knowledge_base import KnowledgeBase
-from tests.helpers import SETTING_VARS, free_port, guides_and_notes, make_settings
+from tests.helpers import ROOT, SETTING_VARS, free_port, guides_and_notes, make_settings
 from tests.helpers import chroma_server as chroma_server_process
 
 # Settings the developer's shell or CI might carry are removed for the whole session (session fixtures too).
@@ -81,3 +81,13 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     port = free_port()
     with chroma_server_process(tmp_path_factory.mktemp("chroma-server"), port):
         yield port
+
+
+@pytest.fixture(scope="session")
+def bundled_kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
+    """The project's own knowledge folder, indexed once per session (and per xdist worker); tests using it
+    must only read (chats live in each engine's own state, not in the knowledge base)."""
+    kb = KnowledgeBase(make_settings(tmp_path_factory.mktemp("bundled"), ROOT / "knowledge"))
+    kb.ensure_ready()
+    yield kb
+    kb.close()

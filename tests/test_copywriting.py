@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,15 +11,11 @@ from bot.store.knowledge_base import KnowledgeBase
 from bot.tools.compliance import check_compliance
 from bot.tools.context import ToolContext
 from bot.tools.copywriting import TITLE_WIDTH, CopyQuery, EditQuery, edit_copy, title_width, write_copy
-from tests.helpers import ROOT, make_settings
 
 
 @pytest.fixture(scope="module")
-def ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ToolContext]:
-    kb = KnowledgeBase(make_settings(tmp_path_factory.mktemp("copy"), ROOT / "knowledge"))
-    kb.ensure_ready()
-    yield ToolContext(kb)
-    kb.close()
+def ctx(bundled_kb: KnowledgeBase) -> ToolContext:
+    return ToolContext(bundled_kb)
 
 
 def _passes(title: str, body: str = "") -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,17 +16,14 @@ from bot.engine.state import CampaignShown, CreatorsShown
 from bot.eval.dialogue import one_language
 from bot.store.knowledge_base import KnowledgeBase
 from bot.tools.compliance import check_compliance
-from tests.helpers import ROOT, cli_env, make_settings, run_cli
+from tests.helpers import ROOT, cli_env, run_cli
 
 DIGEST = 1500
 
 
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
-    knowledge_base = KnowledgeBase(make_settings(tmp_path_factory.mktemp("dialogue"), ROOT / "knowledge"))
-    knowledge_base.ensure_ready()
-    yield knowledge_base
-    knowledge_base.close()
+def kb(bundled_kb: KnowledgeBase) -> KnowledgeBase:
+    return bundled_kb
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,7 +11,6 @@ from bot.engine.understand.lexicon import Lexicon, lexicon
 from bot.engine.understand.slots import extract, find_tiers
 from bot.store.knowledge_base import KnowledgeBase
 from bot.tools.context import ToolContext
-from tests.helpers import ROOT, make_settings
 
 
 @pytest.mark.parametrize(
@@ -86,12 +83,9 @@ def test_chinese_numeral_counts(text: str, n: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def lex(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lexicon]:
+def lex(bundled_kb: KnowledgeBase) -> Lexicon:
     """The lexicon of the bundled data: its hashtags, brands and creators."""
-    kb = KnowledgeBase(make_settings(tmp_path_factory.mktemp("slots"), ROOT / "knowledge"))
-    kb.ensure_ready()
-    yield lexicon(ToolContext(kb))
-    kb.close()
+    return lexicon(ToolContext(bundled_kb))
 
 
 def test_a_full_chinese_brief(lex: Lexicon) -> None:
@@ -139,7 +133,11 @@ def test_request_words_are_never_a_product(text: str, lex: Lexicon) -> None:
         ("扫地机器人双11转化方案", "扫地机器人", "home"),
         ("我们是做冻干猫粮的，想找几个KOC", "冻干猫粮", "pets"),
         ("给蛋白粉写篇笔记 讲增肌期怎么喝", "蛋白粉", "fitness"),
-        ("男士防晒，预算10万，帮我找达人", "男士防晒", "mens_grooming"),  # grooming for men is its own category
+        (
+            "男士防晒，预算10万，帮我找达人",
+            "男士防晒",
+            "mens_grooming",
+        ),  # grooming for men is its own category
         (
             "Could you draft a RED campaign plan for our oak side table? Budget ¥300,000",
             "oak side table",

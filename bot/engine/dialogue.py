@@ -850,13 +850,21 @@ class Dialogue:
         # Our own copy is written again in the language asked for (or the asker's); the user's own copy stays
         # in its language (it cannot be translated offline).
         target_lang = slots.to_lang or (turn.lang if origin == "ours" else copy_lang)
+        source = where
+        if where == "edit":
+            shown_edit = state.last("edit")
+            source = shown_edit.source if isinstance(shown_edit, EditShown) and shown_edit.source else where
         if target_lang != copy_lang:
             if origin == "user":
                 # Kept as the copy in play, so "再精简一点" or "这条能发吗" next works on it.
                 state.remember(EditShown(piece=piece, lang=copy_lang, origin="user"))
                 return self._reply(t("copy.translate_user", lang), turn)
-            piece = self._regenerate(where, target_lang, state) or piece
-        tone = slots.tone or "plain"
+            again = self._regenerate(source, target_lang, state)
+            if again is not None:
+                # The tone asked for before goes with it ("更口语化" then "再翻成英文").
+                tone_before = piece.tone if where == "edit" and piece.tone else None
+                piece = again.model_copy(update={"tone": tone_before or again.tone})
+        tone = slots.tone or piece.tone or "plain"
         query = EditQuery(
             title=piece.title, body=piece.body, hashtags=piece.hashtags, tone=tone, lang=target_lang
         )
@@ -868,7 +876,9 @@ class Dialogue:
                 tools=[call],
             )
         rewritten = result.piece.model_copy(update={"cover": piece.cover})
-        state.remember(EditShown(piece=rewritten, lang=target_lang, origin=origin))  # type: ignore[arg-type]
+        state.remember(
+            EditShown(piece=rewritten, lang=target_lang, origin=origin, source=source)  # type: ignore[arg-type]
+        )
         state.last_view = "edit"
         name = t(f"copy.tone_name.{tone}", lang) if tone != "plain" else t(f"common.lang.{target_lang}", lang)
         was = t("copy.edit_was", lang, title=piece.title) + "\n" if piece.title else ""

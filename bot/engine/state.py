@@ -76,6 +76,9 @@ class EditShown(BaseModel):
     piece: NoteDraft
     lang: Lang
     origin: Literal["ours", "user"] = "ours"
+    source: str | None = (
+        None  # where our piece came from ("campaign:2"), to write it again in another language
+    )
 
 
 Shown = Annotated[

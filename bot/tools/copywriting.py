@@ -285,7 +285,8 @@ def apply_tone(draft: NoteDraft, tone: Tone, lang: Lang) -> NoteDraft:
         opener = phrases("copy.tone.casual.openers", lang)[len(body) % 3]
         closer = phrases("copy.tone.casual.closers", lang)[len(body) % 3]
         if not body.startswith(opener.strip()):
-            body = opener + body
+            lowered = body[:1].lower() + body[1:] if opener.endswith(", ") and body[1:2].islower() else body
+            body = opener + lowered  # "Honestly, for ...", not "Honestly, For ..."
         body = body.rstrip() + closer
     return draft.model_copy(update={"title": _fit(title, lang) or draft.title, "body": body})
 

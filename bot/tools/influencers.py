@@ -362,6 +362,8 @@ def _build(
     # Last pass: what is left of the budget (or the count) goes to the best remaining creators, cheapest
     # tiers first, so a small budget still gets a matrix.
     for tier in reversed(TIERS):
+        if not mix[tier]:
+            continue  # a tier left out ("only mid-tier and junior") stays out
         for c in by_tier[tier]:
             if count is not None and len(picked) >= count:
                 break

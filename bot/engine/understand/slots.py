@@ -617,8 +617,13 @@ def find_angle(text: str, lex: Lexicon | None = None) -> str | None:
                 and not _is_category_word(candidate)
                 and not named_category(candidate)
             ):
-                known = [term for term in (lex.known_terms(text) if lex else []) if candidate in term]
-                return max(known, key=len) if known else candidate
+                lowered = text.lower()
+                known = [t for t in (lex.known_terms(text) if lex else []) if candidate.lower() in t.lower()]
+                if known:  # as the user typed it: "早C晚A", not the index's "早c晚a"
+                    term = max(known, key=len).lower()
+                    at = lowered.find(term)
+                    return text[at : at + len(term)] if at >= 0 else term
+                return candidate
     return None
 
 
@@ -908,6 +913,11 @@ def find_topic(text: str, product: str | None, lex: Lexicon) -> str | None:
     known = [t for t in lex.known_terms(bare) if not _is_category_word(t)]
     lowered = text.lower().replace(" ", "")
     first_known = min(known, key=lambda term: lowered.find(term.replace(" ", "")), default=None)
+    if product and first_known and product.lower().replace(" ", "") in first_known.replace(" ", ""):
+        at = lowered.find(
+            first_known.replace(" ", "")
+        )  # "早C晚A" cut short by the segmenter: the data's term
+        return text.replace(" ", "")[at : at + len(first_known.replace(" ", ""))] if at >= 0 else first_known
     if product is None or first_known is None or first_known in product.lower():
         return product or first_known
     at = lowered.find(product.lower().replace(" ", ""))
