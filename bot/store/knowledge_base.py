@@ -8,6 +8,7 @@ rolls the vector index back to what the catalog committed, so the three always a
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+import numpy as np
 from filelock import FileLock, Timeout
 
 from bot.config import Settings
@@ -131,6 +133,7 @@ class KnowledgeBase:
         self._lock = FileLock(str(settings.data_dir / "write.lock"))
         self._embedder: CachedEmbedder | None = None
         self._vectors: VectorIndex | None = None
+        self._kind_vectors: dict[str, tuple[int, list[str], np.ndarray]] = {}
         self._ready = False
 
     # --- components, built on first use (Chroma and the embedding model are slow to load) ---------------
@@ -203,7 +206,9 @@ class KnowledgeBase:
                 with self.catalog.transaction() as db:
                     Catalog.set_meta(db, "index_version", index_version())
             report = self._sync_knowledge(progress)
-            self._reconcile(progress)
+            if self._stamp_seen() != self._vectors_stamp():
+                self._reconcile(progress)
+                self._remember_vectors_stamp()
         finally:
             self._lock.release()
         self._ready = True
@@ -219,6 +224,48 @@ class KnowledgeBase:
                 self.vectors.delete(absent)
             with self.catalog.transaction() as db:
                 Catalog.close_journal(db, journal_id)
+
+    def _vectors_stamp(self) -> str:
+        """The embedded Chroma folder's files (names, sizes, times) as they were after the last check: unchanged,
+        the vectors cannot have drifted, and start-up need not open Chroma at all (about a second and a half
+        of a cold `redpilot ask`). A Chroma server is always checked."""
+        if self.settings.chroma_host:
+            return "server"
+        root = self.settings.data_dir / "chroma"
+        if not root.is_dir():
+            return "absent"
+        # Chroma's own SQLite file is touched by every reader (its time changes, not its size); the vector
+        # segment files change only when vectors are written.
+        files = sorted(
+            (
+                str(p.relative_to(root)),
+                p.stat().st_size,
+                0 if p.suffix == ".sqlite3" else p.stat().st_mtime_ns,
+            )
+            for p in root.rglob("*")
+            if p.is_file()
+        )
+        return hashlib.sha256(repr((self.embedder.model_id, files)).encode()).hexdigest()
+
+    def _stamp_file(self) -> Path:
+        return self.settings.data_dir / "vectors.stamp"
+
+    def _stamp_seen(self) -> str | None:
+        try:
+            return self._stamp_file().read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def _remember_vectors_stamp(self) -> None:
+        # Only a shortcut for the next start, kept out of the catalog: on a full or read-only disk it is
+        # skipped, and the write that needs the room reports it.
+        temporary = self._stamp_file().with_suffix(".tmp")
+        try:
+            temporary.write_text(self._vectors_stamp(), encoding="utf-8")
+            temporary.replace(self._stamp_file())
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
     def _reconcile(self, progress: Progress | None) -> None:
         """Make the vector index hold exactly the catalog's chunks after drift the journal does not cover
@@ -468,6 +515,29 @@ class KnowledgeBase:
         self.ensure_ready()
         filters = Filters(tuple(kinds), category, since, until)
         return self.searcher.search(query, k, filters, mode)
+
+    def similar_of_kind(self, query: str, kind: str) -> list[tuple[str, float]]:
+        """Every chunk of a kind (creators: a few thousand) by exact cosine similarity to the query, best first.
+        The chunks' vectors come from the embedding cache, kept in memory per catalog generation: exact, and no
+        Chroma to open (a second of a cold start)."""
+        self.ensure_ready()
+        generation = self.catalog.generation()
+        cached = self._kind_vectors.get(kind)
+        if cached is None or cached[0] != generation:
+            rows = self.catalog.db.execute(
+                "SELECT chunk_id, embed_text FROM chunks WHERE kind=? ORDER BY chunk_id", (kind,)
+            ).fetchall()
+            ids = [r[0] for r in rows]
+            matrix = self.embedder.passages([r[1] for r in rows]) if rows else np.zeros((0, 1), np.float32)
+            matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+            cached = self._kind_vectors[kind] = (generation, ids, matrix)
+        _, ids, matrix = cached
+        if not ids:
+            return []
+        vector = self.embedder.query(query)
+        scores = matrix @ (vector / max(float(np.linalg.norm(vector)), 1e-12))
+        order = np.argsort(-scores, kind="stable")
+        return [(ids[i], float(scores[i])) for i in order]
 
     def stats(self) -> KBStats:
         counts = self.catalog.counts()

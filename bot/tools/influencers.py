@@ -255,11 +255,9 @@ def _similarity(ctx: ToolContext, brief: Brief, category: str | None) -> dict[st
     )
     if not text.strip():
         return {}
-    ctx.kb.ensure_ready()
-    found = ctx.kb.vectors.query(ctx.kb.embedder.query(text), 2000, {"kind": "influencer"})
-    ranked = sorted(found, key=lambda f: f[1], reverse=True)
+    ranked = ctx.kb.similar_of_kind(text, "influencer")
     total = max(1, len(ranked) - 1)
-    return {chunk_id.split(":", 1)[1]: 1 - i / total for i, (chunk_id, _, _) in enumerate(ranked)}
+    return {chunk_id.split(":", 1)[1]: 1 - i / total for i, (chunk_id, _) in enumerate(ranked)}
 
 
 def _audience_match(wanted: Audience | None, actual: Audience | None) -> float | None:

@@ -367,6 +367,7 @@ _STOP_ZH = (
 根据 同样 一样 其他 别的 另外 还 呢 哪 谁 时候 怎样 行 好 好吗 可以吗 行吗 对吧 是不是 有没有 顺便 另外 然后 所以 因为 但是
 """
     + """
+你好 您好 哈喽 嗨 早 早上好 晚上好 谢谢 感谢 多谢 辛苦了 好的 收到 明白 了解 没问题 再见 拜拜
 第一 第二 第三 第四 第五 第六 第七 第八 第九 第十 篇 版 遍 次 口语 口语化 专业 正式 精简 表情 英文 中文 英语 翻译 翻成 改成
 为什么 为何 选 选了 对比 比较 比 区别 导出 文件 表格 详细 详情 资料 介绍 说说 讲讲 解释 算 算的 计算
 相关 有关 趁 踩坑 不想 避雷 过季 过时 凉了 爆款 爆文 急 最火 很火 火 在涨 涨 热门 流行 热度 上升 降温 风向 占太多 太多 砍 砍一半 一半 冲 冲一波 想冲 一波 太贵 贵 太贵了 翻倍 加倍 减半 加进来 加进去 加上 加入 放进来 互动率 互动 很高 挺高 很低 挺好 很好 好不好 值不值 值得 划算 报价 价格 多少钱
@@ -656,6 +657,8 @@ def _known_length(candidate: str, lex: Lexicon) -> int:
 
 
 def _content_runs(clause: str) -> list[list[str]]:
+    if _only_stop(clause.strip()):
+        return []  # "你好", "谢谢": nothing to segment (and jieba's dictionary need not load)
     runs: list[list[str]] = []
     current: list[str] = []
     for word in _segments(clause):
